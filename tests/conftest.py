@@ -1,0 +1,52 @@
+"""Shared fixtures. Browser tests drive Debian's Chromium through Playwright (never a downloaded browser)."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
+# beside it are ordinary blocking calls, which Django would otherwise refuse.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Tests create many users; the default PBKDF2 rounds would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def learner(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(username="lena")
+
+
+@pytest.fixture
+def teacher(db):
+    from tests.factories import TeacherFactory
+
+    return TeacherFactory(username="tom")
+
+
+@pytest.fixture
+def staff(db):
+    from tests.factories import StaffFactory
+
+    return StaffFactory(username="sam")
