@@ -1,0 +1,12 @@
+"""Fact extraction: pure functions from document text to atomic, self-contained facts.
+
+``parse_document`` reads the markup, ``extract_facts`` returns FactData in document order;
+``parse_date`` and ``parse_number`` are the typed readers the rules (and others) use.
+"""
+
+from .dates import parse_date
+from .markup import MarkupError, parse_document
+from .numbers import parse_number
+from .pipeline import extract_facts
+
+__all__ = ["MarkupError", "extract_facts", "parse_date", "parse_document", "parse_number"]

@@ -1,0 +1,333 @@
+"""Find named things in a sentence: people (with their office), countries, organisations, places.
+
+The rules are shallow on purpose: a run of capitalised words is cut at commas and at "and",
+then typed by what surrounds it — an office before it makes a person, a keyword such as
+Council or Army an organisation, the gazetteer a country, a preposition such as "in" a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import find_dates
+from .gazetteer import (
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    NON_NAME_WORDS,
+    OCCUPATIONS,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    TITLES,
+)
+from .types import AnswerType
+
+_CAP = r"(?:[A-Z][\w'’.-]*|[A-Z]\w*[-–][A-Z]\w*)"
+_UPPER = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())  # Ś, Ł, Ž … as well as A–Z
+_CAP_WORD = re.compile(rf"[A-Z{_UPPER}][\w'’.-]*")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "y", "de", "la", "in", "on", "al", "del", "van", "von"})
+_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "towards", "toward", "via", "across"})
+CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Oceania", "Antarctica"})
+PLACE_WORDS = frozenset(
+    {"SSR", "SSRs", "River", "Islands", "Mountains", "Province", "Oblast", "Region", "Sea", "Lake"}
+)
+TOKEN_RE = re.compile(r"[\wÀ-ž'’.-]+|[^\s\w]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A typed name found at ``start:end`` of a sentence; ``role`` is a person's office or a place's kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: AnswerType
+    role: str = ""
+    canonical: str = ""  # country name for demonym-free country mentions, full name for persons
+
+
+@dataclass(slots=True)
+class Registry:
+    """What the document has taught so far: people's full names and offices, named armies, companies."""
+
+    persons: dict[str, str] = field(default_factory=dict)  # full name → office
+    surnames: dict[str, str] = field(default_factory=dict)  # last word → full name
+
+    def add_person(self, name: str, role: str) -> None:
+        if role or name not in self.persons:
+            self.persons[name] = role or self.persons.get(name, "")
+        parts = name.split()
+        if len(parts) > 1:
+            self.surnames.setdefault(parts[-1], name)
+
+
+def country_of(name: str) -> str | None:
+    """The country a name or alias denotes ("DPRK" → "North Korea"), or None."""
+    bare = re.sub(r"^(?:the\s+)", "", name.strip(), flags=re.I)
+    bare = re.sub(r"^Republic of\s+", "", bare)
+    if bare in COUNTRIES:
+        return bare
+    return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name.strip())
+
+
+def _is_name_word(word: str) -> bool:
+    core = word.rstrip(".'’s").rstrip("'’")
+    return bool(
+        _CAP_WORD.fullmatch(word)
+        and core not in NON_NAME_WORDS
+        and core not in DEMONYMS
+        and core not in COUNTRIES
+        and core not in ORG_WORDS
+        and core not in ORG_ACRONYMS
+        and not core.isupper()
+    )
+
+
+def _runs(sentence: str) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, allowing lower-case connectors between them."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\s,;:()“”\"]+", sentence)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        starts_ordinal = bool(
+            re.fullmatch(r"\d+(?:st|nd|rd|th)", tokens[i][2])
+            and i + 1 < len(tokens)
+            and _CAP_WORD.match(tokens[i + 1][2])
+        )
+        if not _CAP_WORD.match(tokens[i][2]) and not starts_ordinal:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            gap = sentence[tokens[j][1] : tokens[j + 1][0]]
+            if gap.strip() or (tokens[j][2].endswith(".") and not re.fullmatch(r"[A-Z]\.", tokens[j][2])):
+                break
+            nxt = tokens[j + 1][2]
+            if _CAP_WORD.match(nxt) or re.fullmatch(r"\d+(?:st|nd|rd|th)?", nxt) and j > i:
+                j += 1
+                continue
+            k = j + 1
+            while (
+                k < len(tokens)
+                and tokens[k][2] in _CONNECTORS
+                and not sentence[tokens[k - 1][1] : tokens[k][0]].strip()
+            ):
+                k += 1
+            if k > j + 1 and k < len(tokens) and _CAP_WORD.match(tokens[k][2]):
+                j = k
+                continue
+            break
+        runs.append((tokens[i][0], tokens[j][1]))
+        i = j + 1
+    return runs
+
+
+def _split_run(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run at "and"/"in"/"on" unless an organisation keyword holds it together."""
+    text = sentence[start:end]
+    if any(_bare(w) in ORG_WORDS for w in text.split()) or re.search(
+        r"\b(?:Agreement|Treaty|Order|Convention)\b", text
+    ):
+        return _split_organisations(sentence, start, end)
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for m in re.finditer(r"\s+(?:and|in|on|of)\s+", text):
+        left = sentence[cursor : start + m.start()]
+        right = sentence[start + m.end() : end]
+        if m.group(0).strip() == "of" and not (country_of(right) or country_of(left)):
+            continue
+        pieces.append((cursor, start + m.start()))
+        cursor = start + m.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _split_organisations(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut "the Council of Europe and the Organization for ..." into two, keep "Security and Co-operation"."""
+    text = sentence[start:end]
+    located = re.search(r"\s+in\s+[A-Z][\w'’-]*[.,;]?$", text)
+    if located:
+        last = text[: located.start()].split()[-1]
+        if _bare(last) in ORG_WORDS or last in CONTINENTS or country_of(last):
+            # "Council of Europe in Lima": an organisation, then a place
+            place_start = start + located.start() + text[located.start() :].index("in ") + 3
+            return [*_split_organisations(sentence, start, start + located.start()), (place_start, end)]
+    for m in re.finditer(r"\s+and\s+", text):
+        left, right = text[: m.start()], text[m.end() :]
+        has_org = [
+            any(_bare(w) in ORG_WORDS or w in ORG_ACRONYMS for w in side.split()) for side in (left, right)
+        ]
+        if right.startswith("the ") or all(has_org):
+            return _split_organisations(sentence, start, start + m.start()) + _split_organisations(
+                sentence, start + m.end(), end
+            )
+    return [(start, end)]
+
+
+def _strip_the(sentence: str, start: int, end: int) -> tuple[int, int]:
+    text = sentence[start:end]
+    m = re.match(r"(?:The|the|A|An)\s+", text)
+    return (start + m.end(), end) if m else (start, end)
+
+
+def _classify(sentence: str, start: int, end: int, registry: Registry) -> Entity | None:
+    text = sentence[start:end].rstrip(".")
+    end = start + len(text)
+    words = text.split()
+    if not words:
+        return None
+    before = sentence[:start].rstrip()
+    prev_word = before.split()[-1].lower() if before.split() else ""
+    country = country_of(text)
+    if country:
+        return Entity(start, end, text, AnswerType.COUNTRY, canonical=country)
+    if text in DEMONYMS:
+        return None
+    led_by_office = any(" ".join(w for w in words if w not in DEMONYMS).startswith(t + " ") for t in TITLES)
+    person = _person(sentence, start, end, registry) if led_by_office else None
+    if person:
+        return person
+    if any(_bare(w) in ORG_WORDS for w in words) or text in ORG_ACRONYMS or re.fullmatch(r"[A-Z]{2,6}", text):
+        return Entity(start, end, text, AnswerType.ORGANISATION)
+    if any(_bare(w) in PLACE_WORDS for w in words):
+        return Entity(start, end, text, AnswerType.PLACE, role="region")
+    person = _person(sentence, start, end, registry)
+    if person:
+        return person
+    if all(w in NON_NAME_WORDS or w.lower() in _CONNECTORS for w in words):
+        return None
+    if prev_word in _PLACE_PREPS:
+        return Entity(start, end, text, AnswerType.PLACE, role="place")
+    return Entity(start, end, text, AnswerType.OTHER)
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending: "Government's" → "Government"."""
+    return re.sub(r"['’]s?$", "", word.rstrip(".,;:"))
+
+
+def _title_split(text: str) -> tuple[str, str]:
+    """Split "Marshal of the Sejm Marek Borowski" into ("Marshal of the Sejm", "Marek Borowski")."""
+    words = text.split()
+    i = len(words)
+    while i > 0 and (
+        _is_name_word(words[i - 1]) or (words[i - 1] in {"y", "de", "la", "Il"} and i < len(words))
+    ):
+        i -= 1
+    while i < len(words) and words[i] in {"y", "de", "la"}:
+        i += 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _person(sentence: str, start: int, end: int, registry: Registry) -> Entity | None:
+    """Type a run as a person when an office, an occupation or a known name vouches for it."""
+    text = sentence[start:end]
+    title, name = _title_split(text)
+    title_words = title.split()
+    if not name:
+        return None
+    title_core = " ".join(w for w in title_words if w not in DEMONYMS and w != "then")
+    name_start = start + len(text) - len(name)
+    office = next((t for t in sorted(TITLES, key=len, reverse=True) if title_core.startswith(t)), "")
+    before = sentence[:start].rstrip().lower()
+    occupation = next((o for o in OCCUPATIONS if before.endswith(" " + o) or before == o), "")
+    known = registry.persons.get(name) is not None or name in registry.surnames
+    demonym_led = bool(title_words) and all(w in DEMONYMS for w in title_words)
+    if demonym_led and " " not in name and name.endswith("s") and not known:
+        demonym_led = False  # "Chinese Volunteers" is a group, not a person
+    plain_name = not title_words and len(name.split()) >= 2
+    if not (office or occupation or known or demonym_led or plain_name):
+        return None
+    role = title_core if office else ""
+    if occupation and not role:
+        role = (
+            occupation.rstrip("s").capitalize()
+            if occupation.endswith("presidents")
+            else occupation.capitalize()
+        )
+    full = registry.surnames.get(name, name) if len(name.split()) == 1 else name
+    if not role:
+        role = registry.persons.get(full, "")
+    return Entity(name_start, end, name, AnswerType.PERSON, role=role, canonical=full)
+
+
+_LEADING_FUNCTION_WORDS = frozenset(
+    [
+        "In",
+        "On",
+        "At",
+        "By",
+        "From",
+        "During",
+        "After",
+        "Before",
+        "Following",
+        "Since",
+        "When",
+        "As",
+        "Both",
+        "Several",
+        "So",
+        "Also",
+        "Then",
+        "While",
+    ]
+)
+
+
+def _mask_dates(sentence: str) -> str:
+    """Blank out dates so "August 23, 2001" is never read as a name (offsets are kept)."""
+    masked = sentence
+    for mention in find_dates(sentence):
+        masked = masked[: mention.start] + " " * (mention.end - mention.start) + masked[mention.end :]
+    return masked
+
+
+def find_entities(sentence: str, registry: Registry | None = None) -> list[Entity]:
+    """Typed names in ``sentence`` in order; persons found are remembered in ``registry``."""
+    registry = registry if registry is not None else Registry()
+    entities: list[Entity] = []
+    masked = _mask_dates(sentence)
+    for run_start, run_end in _runs(masked):
+        for piece_start, piece_end in _split_run(masked, run_start, run_end):
+            text = sentence[piece_start:piece_end]
+            first, _, rest = text.partition(" ")
+            if first in _LEADING_FUNCTION_WORDS and rest:
+                piece_start += len(first) + 1  # "During the Katyn massacre": "During" names nothing
+            elif first in _LEADING_FUNCTION_WORDS:
+                continue
+            piece_start, piece_end = _strip_the(sentence, piece_start, piece_end)
+            possessive = re.search(r"['’]s?$", sentence[piece_start:piece_end])
+            if possessive:
+                piece_end -= len(possessive.group(0))
+            text = sentence[piece_start:piece_end]
+            if not text or text in NON_NAME_WORDS:
+                continue
+            entity = _classify(sentence, piece_start, piece_end, registry)
+            if entity is None:
+                continue
+            if entity.kind is AnswerType.PERSON:
+                registry.add_person(entity.canonical or entity.text, entity.role)
+            entities.append(entity)
+    return _propagate_list_types(sentence, entities)
+
+
+def _propagate_list_types(sentence: str, entities: list[Entity]) -> list[Entity]:
+    """Items of one list share a kind: "in Otar, Shokpak and Lugovoy" are all places."""
+    result = list(entities)
+    for i in range(1, len(result)):
+        prev, cur = result[i - 1], result[i]
+        gap = sentence[prev.end : cur.start]
+        if (
+            re.fullmatch(r",?\s*(?:and\s+|or\s+)?", gap)
+            and prev.kind is AnswerType.PLACE
+            and cur.kind
+            in (
+                AnswerType.OTHER,
+                AnswerType.PERSON,
+            )
+        ):
+            result[i] = Entity(cur.start, cur.end, cur.text, AnswerType.PLACE, role=prev.role)
+    # a lone capitalised word with no cue is too uncertain to ask about
+    return [e for e in result if e.kind is not AnswerType.OTHER or " " in e.text]

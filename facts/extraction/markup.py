@@ -1,0 +1,170 @@
+"""Parse the article markup into sections and blocks, keeping exact character offsets.
+
+The markup is small: a ``= Title =`` first line, an optional ``Infobox`` block of
+``- Key: Value`` lines, ``==Section==`` headings, one-line paragraphs and ``- `` list
+items nested with two spaces. Offsets always point into the text exactly as given, so a
+fact's source span can be highlighted in the original document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Block, ParsedDocument, Section
+
+TITLE_RE = re.compile(r"^=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$")
+HEADING_RE = re.compile(r"^==\s*(?P<title>[^=].*?)\s*==\s*$")
+ITEM_RE = re.compile(r"^(?P<indent> *)- (?P<body>.*\S)\s*$")
+INFOBOX_ENTRY_RE = re.compile(r"^- (?P<key>[A-Za-z][\w ]*?)\s*:\s*(?P<value>\S.*?)\s*$")
+
+
+class MarkupError(Exception):
+    """Malformed document markup; ``line`` is the 1-based line number, or None for the whole text."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message if line is None else f"line {line}: {message}")
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based
+    start: int  # offset of the first character of the line
+    content: str  # the line without its line ending
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.content)
+
+
+def _lines(text: str) -> list[_Line]:
+    """Split into lines, remembering where each starts; "\\r\\n" endings stay out of the content."""
+    lines: list[_Line] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        content = raw[:-1] if raw.endswith("\r") else raw
+        lines.append(_Line(number, offset, content))
+        offset += len(raw) + 1
+    return lines
+
+
+def _is_heading_like(content: str) -> bool:
+    return content.startswith("=")
+
+
+def _parse_title(line: _Line) -> str:
+    match = TITLE_RE.match(line.content)
+    if not match:
+        raise MarkupError("the first line must be the title, written '= Title ='", line.number)
+    return match.group("title")
+
+
+def _parse_infobox(lines: list[_Line], index: int, section: str) -> tuple[dict[str, str], list[Block], int]:
+    """Read the ``- Key: Value`` lines after ``Infobox``; return them and the index after the block."""
+    entries: dict[str, str] = {}
+    blocks: list[Block] = []
+    i = index + 1
+    while i < len(lines) and lines[i].content.strip():
+        line = lines[i]
+        match = INFOBOX_ENTRY_RE.match(line.content)
+        if not match:
+            raise MarkupError("an infobox line must read '- Key: Value'", line.number)
+        key, value = match.group("key"), match.group("value")
+        if key in entries:
+            raise MarkupError(f"the infobox repeats the key {key!r}", line.number)
+        entries[key] = value
+        body_start = line.start + 2
+        body_end = line.start + match.end("value")
+        blocks.append(
+            Block(
+                "infobox",
+                line.content[2 : match.end("value")],
+                body_start,
+                body_end,
+                section,
+                "",
+                0,
+                line.number,
+            )
+        )
+        i += 1
+    if not entries:
+        raise MarkupError("the infobox has no '- Key: Value' lines", lines[index].number)
+    return entries, blocks, i
+
+
+def _introduces_list(content: str) -> bool:
+    """A plain line right before a list is its heading unless it reads as a finished sentence."""
+    stripped = content.rstrip()
+    return stripped.endswith(":") or not stripped.endswith((".", "!", "?", '"', "”"))
+
+
+def parse_document(text: str) -> ParsedDocument:
+    """Parse ``text`` into a ParsedDocument whose offsets index ``text`` itself.
+
+    Raises MarkupError for empty text, a missing title line, unclosed or empty headings,
+    a second title, and infobox lines that are not ``- Key: Value``.
+    """
+    if not text or not text.strip():
+        raise MarkupError("the document is empty")
+    lines = _lines(text)
+    title = _parse_title(lines[0])
+    infobox: dict[str, str] = {}
+    blocks: list[Block] = []
+    heads: list[tuple[str, int]] = [("", lines[1].start if len(lines) > 1 else len(text))]
+    section = ""
+    heading = ""  # the plain line introducing the list being read
+    last_plain: _Line | None = None
+    previous_was_item = False
+    i = 1
+    while i < len(lines):
+        line = lines[i]
+        content = line.content
+        if not content.strip():
+            i += 1
+            continue
+        if _is_heading_like(content):
+            match = HEADING_RE.match(content)
+            if not match:
+                if content.startswith("==") or not TITLE_RE.match(content):
+                    raise MarkupError("a heading must be closed, written '== Section =='", line.number)
+                raise MarkupError("only the first line may be a '= Title =' line", line.number)
+            section = match.group("title")
+            heads.append((section, line.start))
+            heading, last_plain, previous_was_item = "", None, False
+            i += 1
+            continue
+        if content.strip() == "Infobox":
+            if infobox:
+                raise MarkupError("a document may have only one infobox", line.number)
+            infobox, info_blocks, i = _parse_infobox(lines, i, section)
+            blocks.extend(info_blocks)
+            continue
+        item = ITEM_RE.match(content)
+        if item:
+            if len(item.group("indent")) % 2:
+                raise MarkupError("list items are nested with two spaces", line.number)
+            if not previous_was_item:
+                heading = (
+                    last_plain.content.strip() if last_plain and _introduces_list(last_plain.content) else ""
+                )
+            start = line.start + item.start("body")
+            end = line.start + item.end("body")
+            depth = len(item.group("indent")) // 2
+            blocks.append(Block("item", text[start:end], start, end, section, heading, depth, line.number))
+            previous_was_item = True
+        elif content.lstrip().startswith("-") and content.strip() == "-":
+            raise MarkupError("an empty list item", line.number)
+        else:
+            start = line.start + (len(content) - len(content.lstrip()))
+            end = line.start + len(content.rstrip())
+            blocks.append(Block("paragraph", text[start:end], start, end, section, "", 0, line.number))
+            last_plain, previous_was_item, heading = line, False, ""
+        i += 1
+    sections = tuple(
+        Section(name, start, heads[n + 1][1] if n + 1 < len(heads) else len(text))
+        for n, (name, start) in enumerate(heads)
+    )
+    return ParsedDocument(title=title, text=text, infobox=infobox, sections=sections, blocks=tuple(blocks))

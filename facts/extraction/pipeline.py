@@ -1,0 +1,241 @@
+"""From a parsed document to atomic facts: blocks → sentences → clauses → claims → facts.
+
+Each step is a small pure function; this module only wires them in document order and
+turns claims into FactData with typed answers, provenance and a question stem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+from .clauses import split_clauses
+from .coref import Context, parties_from_title, resolve, update
+from .dates import find_dates
+from .entities import Entity, find_entities
+from .grammar import make_singular_agreement, sentence_case
+from .numbers import find_numbers
+from .questions import make_question
+from .rules.enumerations import enumeration_claims
+from .rules.missions import infobox_envoy_claims, infobox_mission_claim, mission_claims
+from .rules.ordinals import ORDINAL, ordinal_claims
+from .rules.respectively import respectively_claims
+from .rules.visits import visit_claims, visit_direction
+from .sentences import split_sentences
+from .types import AnswerType, Block, DatePrecision, FactData, ParsedDocument
+
+_SKIPPED_SECTIONS = re.compile(
+    r"^(?:see also|references|external links|further reading|notes|sources)$", re.I
+)
+_ORDINAL_RE = re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+(?:largest|biggest|smallest|highest|most)\b")
+_LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?|,\s*")
+
+
+def extract_facts(doc: ParsedDocument) -> list[FactData]:
+    """All atomic facts of ``doc`` in document order, each (statement, answer) pair once."""
+    ctx = Context(parties=parties_from_title(doc.title) or _parties_from_infobox(doc.infobox))
+    facts: list[FactData] = []
+    seen: set[tuple[str, str]] = set()
+
+    def emit(block: Block, start: int, end: int, claims: list[Claim]) -> None:
+        for claim in claims:
+            for fact in _facts_from_claim(claim, block.section, start, end, ctx, doc.title):
+                key = (fact.statement.lower(), fact.answer.lower())
+                if key not in seen:
+                    seen.add(key)
+                    facts.append(fact)
+
+    infobox_done = False
+    for block in doc.blocks:
+        if _SKIPPED_SECTIONS.match(block.section.strip()):
+            continue
+        if block.kind == "infobox":
+            if not infobox_done:
+                infobox_done = True
+                first = next(b for b in doc.blocks if b.kind == "infobox")
+                emit(first, first.start, first.end, infobox_envoy_claims(doc.infobox))
+            key, _, value = block.text.partition(":")
+            claim = infobox_mission_claim(value) if re.fullmatch(r"Mission\d*", key.strip(), re.I) else None
+            if claim:
+                emit(block, block.start, block.end, [claim])
+            continue
+        if block.kind == "item":
+            direction = visit_direction(block.heading, ctx.parties) if block.heading else None
+            if direction:
+                emit(block, block.start, block.end, visit_claims(block.text, direction))
+                continue
+        keyed = _keyed_item_claim(block, doc.blocks) if block.kind == "item" else None
+        if keyed:
+            emit(block, block.start, block.end, [keyed])
+            continue
+        for sentence in split_sentences(block.text, block.start):
+            for clause in split_clauses(sentence.text):
+                resolved = resolve(clause, ctx)
+                emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx))
+                update(ctx, resolved)
+    return facts
+
+
+_KEYED_ITEM = re.compile(
+    r"^(?P<key>[A-Z][\w\s-]{1,40}?):\s+(?P<value>[^.;(]+?)[\s,.]*(?:\(.*\))?[\s,.]*(?:and)?\s*$"
+)
+
+
+def _keyed_item_claim(block: Block, blocks: tuple[Block, ...]) -> Claim | None:
+    """ "Polyethylene: €540 thousand" under "Polish imports: …" → "Polish imports of polyethylene amounted to …"."""
+    m = _KEYED_ITEM.match(block.text)
+    if not m or not find_numbers(m.group("value")):
+        return None
+    subject = m.group("key").strip()
+    if block.depth > 0:
+        parent = next(
+            (
+                b
+                for b in reversed(blocks[: blocks.index(block)])
+                if b.kind == "item" and b.depth < block.depth
+            ),
+            None,
+        )
+        parent_key = re.match(r"^(?P<key>[A-Z][\w\s-]{1,40}?):", parent.text) if parent else None
+        if parent_key:
+            subject = f"{parent_key.group('key').strip()} of {subject.lower()}"
+    as_of = re.search(r"\b(?:As of|In) (\d{4})\b", block.heading)
+    lead = f"As of {as_of.group(1)}, " if as_of else ""
+    return Claim(sentence_case(f"{lead}{subject} amounted to {m.group('value').strip()}"))
+
+
+def _parties_from_infobox(infobox: dict[str, str]) -> tuple[str, ...]:
+    parties = tuple(v for k, v in sorted(infobox.items()) if re.fullmatch(r"Party\d", k))
+    return parties if len(parties) == 2 else ()
+
+
+def _claims_for(clause: str, ctx: Context) -> list[Claim]:
+    """The focused claims special rules make of a clause, then the clause itself for what is left."""
+    for rule in (mission_claims, respectively_claims, enumeration_claims, ordinal_claims):
+        claims = rule(clause)
+        if claims:
+            return claims
+    listed = _list_claims(clause, ctx)
+    whole = Claim(sentence_case(clause), focus=())
+    if listed:
+        covered = tuple(a for c in listed for a in c.focus)
+        return [*listed, Claim(whole.text, focus=("!",) + covered)]  # "!" marks an exclusion list
+    return [whole]
+
+
+def _list_claims(clause: str, ctx: Context) -> list[Claim]:
+    """One claim per item of a coordinated list of names ("members of A, B and C")."""
+    entities = [e for e in find_entities(clause, ctx.registry) if e.kind is not AnswerType.OTHER]
+    claims: list[Claim] = []
+    i = 0
+    while i < len(entities):
+        j = i
+        while (
+            j + 1 < len(entities)
+            and entities[j + 1].kind is entities[i].kind
+            and _LIST_GAP.fullmatch(clause[entities[j].end : _item_start(clause, entities[j + 1])])
+        ):
+            j += 1
+        group = entities[i : j + 1]
+        if len(group) >= 2 and not all(
+            e.kind is AnswerType.COUNTRY and e.canonical in ctx.parties for e in group
+        ):
+            claims.extend(_distribute(clause, group))
+        i = j + 1
+    return claims
+
+
+def _item_start(clause: str, entity: Entity) -> int:
+    """Where a list item starts, including the office before a person's name."""
+    if entity.kind is AnswerType.PERSON and entity.role:
+        role_start = clause.rfind(entity.role, 0, entity.start)
+        if role_start >= 0 and not clause[role_start + len(entity.role) : entity.start].strip():
+            return role_start
+    return entity.start
+
+
+def _distribute(clause: str, group: list[Entity]) -> list[Claim]:
+    start, end = _item_start(clause, group[0]), group[-1].end
+    before = clause[:start]
+    article = re.search(r"\b(?:the|The)\s+$", before)
+    is_subject = not before.strip() or bool(re.fullmatch(r"(?:[A-Z][^,]*,\s*)?(?:the\s+|The\s+)?", before))
+    claims = []
+    for entity in group:
+        item = clause[_item_start(clause, entity) : entity.end]
+        text = clause[:start] + item + clause[end:]
+        if is_subject:
+            text = make_singular_agreement(text)
+        if article and item.startswith(("the ", "The ")):
+            text = clause[: article.start()] + item + clause[end:]
+        claims.append(
+            Claim(sentence_case(text), focus=(entity.text,), kinds=((entity.text, group[0].kind.value),))
+        )
+    return claims
+
+
+def _allowed(claim: Claim, answer: str) -> bool:
+    if not claim.focus:
+        return True
+    if claim.focus[0] == "!":
+        return answer not in claim.focus[1:]
+    return answer in claim.focus
+
+
+def _facts_from_claim(
+    claim: Claim, section: str, start: int, end: int, ctx: Context, title: str
+) -> list[FactData]:
+    """Every askable answer in the claim's statement, typed, with its provenance and question."""
+    text = claim.text
+    kinds = dict(claim.kinds)
+    roles = dict(claim.roles)
+    stems = dict(claim.questions)
+    base = {"section": section, "source_start": start, "source_end": end, "document": title}
+    facts: list[FactData] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(answer: str, kind: AnswerType, span: tuple[int, int], **values: object) -> None:
+        if not answer or not _allowed(claim, answer) or any(span[0] < e and s < span[1] for s, e in taken):
+            return
+        taken.append(span)
+        role = roles.get(answer, str(values.pop("role", "")))
+        question = stems.get(answer) or make_question(
+            text,
+            answer,
+            kind,
+            values.get("date_precision", DatePrecision.NONE),  # type: ignore[arg-type]
+            str(values.get("unit", "")),
+            role,
+        )
+        facts.append(
+            FactData(
+                statement=text,
+                answer=answer,
+                answer_type=kind,
+                role=role,
+                question=question,
+                **base,
+                **values,
+            )  # type: ignore[arg-type]
+        )
+
+    for d in find_dates(text):
+        add(
+            d.text,
+            AnswerType.DATE,
+            (d.start, d.end),
+            date=d.iso,
+            date_precision=d.precision,
+            date_end=d.iso_end,
+        )
+    for m in _ORDINAL_RE.finditer(text):
+        add(m.group("ord"), AnswerType.ORDINAL, (m.start("ord"), m.end("ord")))
+    for n in find_numbers(text):
+        add(n.text, AnswerType.NUMBER, (n.start, n.end), number=n.value, unit=n.unit, qualifier=n.qualifier)
+    for e in find_entities(text, ctx.registry):
+        kind = AnswerType(kinds[e.text]) if e.text in kinds else e.kind
+        if kind is AnswerType.COUNTRY and (e.canonical in ctx.parties or e.text in ctx.parties):
+            continue  # the article's own two countries are in every question: nothing to ask
+        if kind is AnswerType.OTHER and not claim.focus:
+            continue
+        add(e.text, kind, (e.start, e.end), role=e.role, subject=e.canonical if e.canonical != e.text else "")
+    return facts
