@@ -1,0 +1,1 @@
+"""Benchmarks: scheduler quality (bench.scheduling) and speed; results go to bench/results/."""
