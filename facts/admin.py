@@ -1,0 +1,109 @@
+"""Admin for documents and facts: the place where people correct what extraction got wrong."""
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from facts.models import Document, Fact
+
+PASSAGE_CONTEXT = 200  # characters shown either side of a fact's span
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "fact_count", "license", "updated_at")
+    search_fields = ("title", "slug", "text")
+    readonly_fields = ("content_hash", "created_at", "updated_at")
+    prepopulated_fields = {"slug": ("title",)}
+
+    @admin.display(description="Facts")
+    def fact_count(self, obj: Document) -> int:
+        return obj.facts.count()
+
+
+class SectionFilter(admin.SimpleListFilter):
+    title = "section"
+    parameter_name = "section"
+
+    def lookups(self, request, model_admin):
+        facts = Fact.objects.all()
+        if document_id := request.GET.get("document__id__exact"):
+            facts = facts.filter(document_id=document_id)
+        sections = facts.order_by("section").values_list("section", flat=True).distinct()
+        return [(s, s or "(no section)") for s in sections]
+
+    def queryset(self, request, queryset):
+        if self.value() is not None:
+            return queryset.filter(section=self.value())
+        return queryset
+
+
+@admin.register(Fact)
+class FactAdmin(SimpleHistoryAdmin):
+    list_display = ("statement", "answer", "answer_type", "document", "section", "status", "human_edited")
+    list_filter = ("document", SectionFilter, "answer_type", "status", "origin", "human_edited")
+    list_select_related = ("document",)
+    search_fields = ("statement", "answer", "subject", "document__title")
+    list_per_page = 50
+    actions = ("approve", "reject")
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    readonly_fields = ("source_passage_highlighted", "origin", "human_edited", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("document", "section", "statement", "status")}),
+        ("Answer", {"fields": ("answer", "answer_type", "question", "subject", "role")}),
+        ("Typed value", {"fields": ("date", "date_precision", "date_end", "number", "unit", "qualifier")}),
+        ("Source", {"fields": ("source_passage_highlighted", "source_start", "source_end")}),
+        ("Record", {"fields": ("origin", "human_edited", "created_at", "updated_at")}),
+    )
+
+    @admin.display(description="Source passage")
+    def source_passage_highlighted(self, obj: Fact):
+        if obj.pk is None or obj.document_id is None:
+            return "Saved facts show their source passage here."
+        text = obj.document.text
+        start, end = max(0, obj.source_start), min(len(text), obj.source_end)
+        before = text[max(0, start - PASSAGE_CONTEXT) : start]
+        after = text[end : end + PASSAGE_CONTEXT]
+        return format_html(
+            '<div class="fact-passage">…{}<mark>{}</mark>{}…</div>',
+            before,
+            text[start:end],
+            after,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data:
+            obj.human_edited = True
+        if not change:
+            obj.origin = Fact.Origin.MANUAL
+            obj.human_edited = True
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            from quizzes.services import questions_regenerate
+
+            questions_regenerate(fact_ids=[obj.pk])
+
+    def _set_status(self, request, queryset, status: str, verb: str) -> None:
+        with transaction.atomic():
+            ids = list(queryset.values_list("pk", flat=True))
+            for fact in Fact.objects.filter(pk__in=ids):
+                if fact.status != status:
+                    fact.status = status
+                    fact.human_edited = True
+                    fact.save()  # through save() so the edit history records who did it
+            from quizzes.services import questions_regenerate
+
+            questions_regenerate(fact_ids=ids)
+        self.message_user(request, f"{len(ids)} fact(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Approve selected facts")
+    def approve(self, request, queryset):
+        self._set_status(request, queryset, Fact.Status.APPROVED, "approved")
+
+    @admin.action(description="Reject selected facts (their questions leave every deck)")
+    def reject(self, request, queryset):
+        self._set_status(request, queryset, Fact.Status.REJECTED, "rejected")

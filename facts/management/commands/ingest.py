@@ -1,0 +1,41 @@
+"""manage.py ingest PATH... — read documents into facts (idempotent, human edits win)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from facts.services import IngestError, document_files, document_ingest, read_document_file
+
+
+class Command(BaseCommand):
+    help = "Reads documents (files, or folders of .txt files) into atomic facts. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Document files or folders.")
+        parser.add_argument("--approve", action="store_true", help="Mark newly extracted facts approved.")
+
+    def handle(self, *args, paths, approve=False, verbosity=1, **options):
+        files = list(document_files(paths))
+        if not files:
+            raise CommandError("No documents found in " + ", ".join(paths) + " (looked for .txt files).")
+        failures: list[str] = []
+        show_bar = len(files) > 3 and verbosity > 0
+        progress = tqdm(files, desc="Ingesting", unit="doc", disable=not show_bar, file=self.stderr._out)
+        for path in progress:
+            try:
+                result = document_ingest(text=read_document_file(path), name=str(path), approve=approve)
+            except IngestError as exc:
+                failures.append(str(exc))
+                self.stderr.write(self.style.ERROR(f"Skipped {exc}"))
+                continue
+            if verbosity > 0:
+                line = (
+                    f"{result.document.title}: {result.created} new, {result.updated} updated, "
+                    f"{result.unchanged} unchanged"
+                )
+                if result.kept_human_edits:
+                    line += f", {result.kept_human_edits} human edits kept"
+                progress.write(line) if show_bar else self.stdout.write(line)
+        if failures:
+            raise CommandError(
+                f"{len(failures)} of {len(files)} document(s) could not be ingested; the rest went in."
+            )
