@@ -1,0 +1,206 @@
+"""From one fact and its fact base to the questions that fit it.
+
+``generate_questions`` is pure and deterministic: the same fact, base and ``today`` give the same
+questions, option order included. Options are stored in a canonical order (chronological, ascending
+or alphabetical) and shuffled only when shown, with ``shuffle_options``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from facts.extraction.types import AnswerType, DatePrecision, FactData
+from quizzes.generation import distractors as dx
+from quizzes.generation.ambiguity import claim_tokens, is_also_true
+from quizzes.generation.dates import DateText, parse_date_text
+from quizzes.generation.numbers import parse_number_text
+from quizzes.generation.ordinals import parse_ordinal
+from quizzes.generation.prompts import build_prompt
+from quizzes.generation.text import fold, stable_seed
+from quizzes.generation.types import QuestionData, QuestionKind
+
+
+def generate_questions(fact: FactData, fact_base: Sequence[FactData], *, today: date) -> list[QuestionData]:
+    """Every question that fits ``fact``, at most one per kind; none that would be weak or ambiguous."""
+    if not fact.statement.strip() or not fact.answer.strip():
+        return []
+    common = _common_words(tuple(f.statement for f in fact_base)) | _common_words((fact.statement,))
+    seed = stable_seed(fact.statement, fact.answer, str(fact.answer_type))
+    builders = {
+        AnswerType.DATE: _date_questions,
+        AnswerType.NUMBER: _number_questions,
+        AnswerType.ORDINAL: _ordinal_questions,
+    }
+    builder = builders.get(fact.answer_type, _entity_questions)
+    return builder(_Job(fact, fact_base, today, seed, common))
+
+
+def shuffle_options(
+    options: Sequence[str], answer_index: int, seed: int | str
+) -> tuple[tuple[str, ...], int]:
+    """The options in a seeded random order, and where the answer went. Pure: call it at show time."""
+    rng = random.Random(seed if isinstance(seed, int) else stable_seed(seed))
+    order = list(range(len(options)))
+    rng.shuffle(order)
+    return tuple(options[i] for i in order), order.index(answer_index)
+
+
+class _Job:
+    """The inputs shared by the builders of one fact's questions."""
+
+    def __init__(
+        self, fact: FactData, base: Sequence[FactData], today: date, seed: int, common: frozenset[str]
+    ):
+        self.fact, self.base, self.today, self.seed, self.common = fact, base, today, seed, common
+
+    def prompt(self, kind: QuestionKind, answer: str) -> str | None:
+        return build_prompt(self.fact, kind, answer, common_words=self.common)
+
+    def context(self, prompt: str) -> dx.Context:
+        return dx.Context(self.fact, self.base, prompt, self.today, self.seed)
+
+    def choice(
+        self, kind: QuestionKind, prompt: str, answer: str, distractors: Sequence[str]
+    ) -> QuestionData:
+        """A choice question with the answer among the distractors in canonical order."""
+        options = _canonical_order([answer, *distractors], self.fact.answer_type, kind)
+        return QuestionData(
+            kind,
+            prompt,
+            answer,
+            tuple(options),
+            options.index(answer),
+            self.fact.answer_type,
+            self.fact.statement,
+        )
+
+    def typed(self, kind: QuestionKind, prompt: str, answer: str) -> QuestionData:
+        return QuestionData(kind, prompt, answer, None, None, self.fact.answer_type, self.fact.statement)
+
+
+def _date_questions(job: _Job) -> list[QuestionData]:
+    """date_choice for day dates, mc for month dates, and year_choice + typed_year for all of them."""
+    parsed = parse_date_text(job.fact.answer)
+    if parsed is None or job.fact.date_precision in (
+        DatePrecision.YEAR_RANGE,
+        DatePrecision.DECADE,
+        DatePrecision.CENTURY,
+    ):
+        return []
+    if date(parsed.year, parsed.month or 1, parsed.day or 1) > job.today:
+        return []
+    questions: list[QuestionData] = []
+    if parsed.day is not None:
+        questions += _grid_question(job, QuestionKind.DATE_CHOICE, parsed, dx.date_distractors)
+    elif parsed.month is not None:
+        questions += _grid_question(job, QuestionKind.MC, parsed, dx.month_distractors)
+    year = str(parsed.year)
+    prompt = job.prompt(QuestionKind.YEAR_CHOICE, year)
+    other_years = _other_true_years(job, parsed.year, prompt) if prompt else 0
+    if prompt and other_years <= dx.MAX_OTHER_TRUE:
+        years = dx.year_distractors(parsed.year, job.context(prompt))
+        if years:
+            questions.append(job.choice(QuestionKind.YEAR_CHOICE, prompt, year, [str(y) for y in years]))
+    prompt = job.prompt(QuestionKind.TYPED_YEAR, year)
+    if prompt and not _other_true_years(job, parsed.year, prompt):
+        questions.append(job.typed(QuestionKind.TYPED_YEAR, prompt, year))
+    return questions
+
+
+def _grid_question(job: _Job, kind: QuestionKind, parsed: DateText, make) -> list[QuestionData]:  # noqa: ANN001
+    prompt = job.prompt(kind, job.fact.answer)
+    if not prompt:
+        return []
+    options = make(parsed, job.context(prompt))
+    if not options:
+        return []
+    return [job.choice(kind, prompt, job.fact.answer, [o.format() for o in options])]
+
+
+def _number_questions(job: _Job) -> list[QuestionData]:
+    """mc over similar quantities, and typed_number when no other figure is also true."""
+    parsed = parse_number_text(job.fact.answer)
+    if parsed is None:
+        return []
+    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
+    if not prompt:
+        return []
+    questions: list[QuestionData] = []
+    options = dx.number_distractors(parsed, job.context(prompt))
+    if options:
+        questions.append(job.choice(QuestionKind.MC, prompt, job.fact.answer, [o.format() for o in options]))
+    if not _other_true_numbers(job, parsed.total, prompt):
+        questions.append(job.typed(QuestionKind.TYPED_NUMBER, prompt, job.fact.answer))
+    return questions
+
+
+def _ordinal_questions(job: _Job) -> list[QuestionData]:
+    parsed = parse_ordinal(job.fact.answer)
+    if parsed is None:
+        return []
+    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
+    if not prompt:
+        return []
+    options = dx.ordinal_distractors(parsed, job.context(prompt))
+    if not options:
+        return []
+    return [job.choice(QuestionKind.MC, prompt, job.fact.answer, [o.format() for o in options])]
+
+
+def _entity_questions(job: _Job) -> list[QuestionData]:
+    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
+    if not prompt:
+        return []
+    options = dx.entity_distractors(job.context(prompt))
+    if not options:
+        return []
+    return [job.choice(QuestionKind.MC, prompt, job.fact.answer, options)]
+
+
+def _other_true_years(job: _Job, year: int, prompt: str) -> int:
+    """How many other years the base makes true (a typed year would then be marked wrong unfairly)."""
+    seen = {
+        int(t[1:5]) for f in job.base for t in claim_tokens(f.statement) if t[0] in "ydm" and t[1:5].isdigit()
+    }
+    return sum(is_also_true(str(y), job.fact, job.base, prompt) for y in sorted(seen - {year}))
+
+
+def _other_true_numbers(job: _Job, total: float, prompt: str) -> bool:
+    """Whether the base makes another figure an equally right answer to the same question."""
+    values = {t[1:] for f in job.base for t in claim_tokens(f.statement) if t[0] == "n" and t[1:2].isdigit()}
+    return any(
+        is_also_true(value, job.fact, job.base, prompt)
+        for value in sorted(values)
+        if abs(float(value) - total) > 1e-9 * max(1.0, total)
+    )
+
+
+def _canonical_order(options: list[str], answer_type: AnswerType, kind: QuestionKind) -> list[str]:
+    """Chronological, ascending or alphabetical: deterministic and free of position cues."""
+
+    def key(option: str) -> tuple[float, str]:
+        if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.DATE_CHOICE) or answer_type is AnswerType.DATE:
+            parsed = parse_date_text(option)
+            return (float(parsed.iso.replace("-", "").ljust(8, "0")) if parsed else 0.0, fold(option))
+        if answer_type is AnswerType.NUMBER:
+            number = parse_number_text(option)
+            return (number.total if number else 0.0, fold(option))
+        if answer_type is AnswerType.ORDINAL:
+            ordinal = parse_ordinal(option)
+            return (float(ordinal.value) if ordinal else 0.0, fold(option))
+        return (0.0, fold(option))
+
+    return sorted(options, key=key)
+
+
+@lru_cache(maxsize=16)
+def _common_words(statements: tuple[str, ...]) -> frozenset[str]:
+    """Words the base writes in lower case somewhere, so a capitalised sentence start can be lowered."""
+    lower: set[str] = set()
+    for statement in statements:
+        lower.update(w.casefold() for w in re.findall(r"(?<=\s)[a-z][a-z\-]+", statement))
+    return frozenset(lower)

@@ -1,0 +1,101 @@
+"""Kind grading of typed answers, and checks on options for the teacher's edit form.
+
+Rules (shown to learners as feedback):
+
+- Years: only the exact year earns credit; otherwise the feedback says how far off it was
+  ("Off by 3 years"). "1991", " 1991 " and "1991 AD" are read alike.
+- Numbers: "55,200", "55200", "55 200", "55'200" and "55.200" are one number (a point followed by
+  exactly three digits counts as a thousands separator when the expected answer is a whole number of
+  at least 1,000); "55.2k", "1.5 million" and "2bn" are read with their scale; an expected answer with a
+  scale word ("US$201 million") reads a bare "201" in that scale. Currency, "%" and the unit are ignored.
+  A figure the source states exactly needs the exact value. A hedged figure ("over 11,000", "nearly
+  77,000", "about 200") is approximate in the source itself, so any value within 10% of the stated
+  figure is accepted.
+- Text: compared ignoring case, accents (NFKD) and surrounding or repeated spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quizzes.generation.dates import parse_year
+from quizzes.generation.numbers import HEDGES, parse_number_input, parse_number_text
+from quizzes.generation.text import fold
+from quizzes.generation.types import QuestionKind, TypedGrade
+
+HEDGE_TOLERANCE = 0.10
+MIN_OPTIONS, MAX_OPTIONS = 2, 6
+
+
+def grade_typed(kind: QuestionKind | str, expected: str, given: str) -> TypedGrade:
+    """Grade a typed answer for ``kind`` (typed_year, typed_number, anything else as text)."""
+    kind = QuestionKind(kind)
+    if kind is QuestionKind.TYPED_YEAR:
+        return _grade_year(expected, given)
+    if kind is QuestionKind.TYPED_NUMBER:
+        return _grade_number(expected, given)
+    return _grade_text(expected, given)
+
+
+def _grade_year(expected: str, given: str) -> TypedGrade:
+    want, got = parse_year(expected), parse_year(given)
+    if want is None:
+        return _grade_text(expected, given)
+    if got is None:
+        return TypedGrade(False, "That is not a year — type it in digits, like 1991.", None, given.strip())
+    gap = abs(got - want)
+    if gap == 0:
+        return TypedGrade(True, "Exactly right.", 0.0, str(got))
+    plural = "year" if gap == 1 else "years"
+    direction = "too late" if got > want else "too early"
+    return TypedGrade(False, f"Off by {gap} {plural} ({direction}): it was {want}.", float(gap), str(got))
+
+
+def _grade_number(expected: str, given: str) -> TypedGrade:
+    parsed = parse_number_text(expected)
+    if parsed is None:
+        return _grade_text(expected, given)
+    got = parse_number_input(given, parsed)
+    if got is None:
+        return TypedGrade(False, "That is not a number — type digits, like 55,200.", None, given.strip())
+    want = parsed.total
+    gap = abs(got - want)
+    normalized = f"{got:g}" if got < 1e15 else str(got)
+    if gap <= 1e-9 * max(1.0, abs(want)):
+        return TypedGrade(True, "Exactly right.", 0.0, normalized)
+    hedged = parsed.qualifier.casefold() in HEDGES
+    if hedged and want and gap / abs(want) <= HEDGE_TOLERANCE:
+        return TypedGrade(True, f"Accepted: the source says {expected}.", gap, normalized)
+    share = f" ({gap / abs(want):.0%})" if want else ""
+    return TypedGrade(False, f"Off by {_plain(gap)}{share}: the answer is {expected}.", gap, normalized)
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 or value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _grade_text(expected: str, given: str) -> TypedGrade:
+    normalized = fold(given)
+    if normalized and normalized == fold(expected):
+        return TypedGrade(True, "Exactly right.", None, normalized)
+    return TypedGrade(False, f"The answer is {expected}.", None, normalized)
+
+
+def validate_options(options: Sequence[str], answer_index: int | None) -> list[str]:
+    """Problems with a set of options, for a teacher editing a question (empty when it is fine)."""
+    errors: list[str] = []
+    if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+        errors.append(f"Give between {MIN_OPTIONS} and {MAX_OPTIONS} options (there are {len(options)}).")
+    if any(not fold(o) for o in options):
+        errors.append("Options may not be empty.")
+    folded = [fold(o) for o in options]
+    duplicates = sorted({o for o in options if folded.count(fold(o)) > 1 and fold(o)}, key=fold)
+    if duplicates:
+        errors.append(
+            "These options are the same once case, accents and spacing are ignored: "
+            + ", ".join(duplicates)
+            + "."
+        )
+    if answer_index is None or not 0 <= answer_index < len(options):
+        errors.append("Mark exactly one option as the right answer.")
+    return errors

@@ -1,0 +1,215 @@
+"""Reading and writing quantities the way the source text writes them.
+
+A number distractor must look like the answer: "over 11,000" gets "over 13,000", "US$201 million"
+gets "US$163 million", "5%" gets "7%". ``NumberText`` keeps the qualifier, currency, separator,
+decimals, scale word and unit of the answer so distractors can be written in the same form.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "only",
+    "just",
+    "exactly",
+    "circa",
+)
+# Qualifiers that make a stated figure approximate; typed answers near it are accepted.
+HEDGES = frozenset(QUALIFIERS) - {"only", "just", "exactly"}
+CURRENCIES = ("US$", "USD", "EUR", "GBP", "PLN", "$", "€", "£", "¥")
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+
+_QUAL_RE = "|".join(re.escape(q) for q in QUALIFIERS)
+_CUR_RE = "|".join(re.escape(c) for c in CURRENCIES)
+_NUMBER_RE = re.compile(
+    rf"^(?P<qual>(?:{_QUAL_RE})\s+)?"
+    rf"(?P<cur>(?:{_CUR_RE})\s?)?"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[,\u00a0\u202f ])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion|bn)\b)?"
+    r"(?P<suffix>\s*%|\s+\S.*)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberText:
+    """A parsed quantity and how it was written.
+
+    ``value`` is the number as written before the scale word ("201" in "US$201 million");
+    ``scale`` multiplies it ("million" → 1e6). ``decimals`` is how many digits follow the point.
+    """
+
+    value: float
+    qualifier: str = ""
+    currency: str = ""
+    separator: str = ""
+    decimals: int = 0
+    scale: str = ""
+    suffix: str = ""  # "%", " COVID-19 vaccines", " Poles"
+
+    @property
+    def total(self) -> float:
+        """The quantity itself, scale applied."""
+        return self.value * SCALES.get(self.scale.strip().casefold(), 1.0)
+
+    @property
+    def step(self) -> float:
+        """The rounding of the written figure: 100 for 55,200, 1,000 for 11,000, 0.1 for 166.9."""
+        if self.decimals:
+            return 10.0**-self.decimals
+        value = int(round(self.value))
+        if value == 0:
+            return 1.0
+        zeros = 0
+        while value % 10 == 0:
+            value //= 10
+            zeros += 1
+        return float(10**zeros)
+
+    @property
+    def is_percent(self) -> bool:
+        return self.suffix.strip() == "%"
+
+    def format(self) -> str:
+        """Write the value in the remembered form."""
+        digits = f"{self.value:,.{self.decimals}f}"
+        digits = digits.replace(",", self.separator) if self.separator else digits.replace(",", "")
+        qualifier = f"{self.qualifier} " if self.qualifier else ""
+        return f"{qualifier}{self.currency}{digits}{self.scale}{self.suffix}"
+
+    def with_value(self, value: float) -> NumberText:
+        """A copy holding another value, rounded to the answer's decimals."""
+        return replace(self, value=round(value, self.decimals))
+
+
+def parse_number_text(text: str) -> NumberText | None:
+    """Parse an answer such as "55,200", "over 11,000", "US$201 million", "5%" or "$166.9 million".
+
+    Only English layout is read here (comma or space groups, point for decimals); a learner's
+    typed input goes through :func:`parse_number_input`, which is more lenient.
+    """
+    m = _NUMBER_RE.match(text.strip())
+    if not m:
+        return None
+    raw = m.group("num")
+    separator = m.group("sep") or ""
+    if separator == " " and len(raw) <= 3:
+        separator = ""
+    cleaned = re.sub(r"[,\u00a0\u202f ]", "", raw)
+    decimals = len(cleaned.split(".")[1]) if "." in cleaned else 0
+    value = float(cleaned)
+    scale = m.group("scale") or ""
+    return NumberText(
+        value=value,
+        qualifier=(m.group("qual") or "").strip(),
+        currency=m.group("cur") or "",
+        separator=separator,
+        decimals=decimals,
+        scale=scale,
+        suffix=m.group("suffix") or "",
+    )
+
+
+_INPUT_SCALE_RE = re.compile(
+    r"^(?P<num>[\d.,\s\u00a0\u202f']+?)\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)?$"
+)
+
+
+def parse_number_input(given: str, expected: NumberText | None = None) -> float | None:
+    """Read a learner's typed number, leniently, as the full quantity.
+
+    Accepted: "55,200", "55200", "55 200", "55'200", "55.200" (a single point followed by exactly
+    three digits is read as a thousands separator only when the expected answer is a whole number
+    of at least 1,000, otherwise as a decimal point), "2,5" (decimal comma when not followed by
+    three digits), "55.2k" / "1.5 million" / "2bn" (scale words), and a leading qualifier, currency
+    or a trailing "%" or unit are ignored. When the expected answer carries a scale word ("US$201
+    million") and the input has none, a figure below that scale is read in it, so "201" means 201 million
+    while "201,000,000" is taken as written.
+    """
+    text = given.strip().casefold()
+    text = re.sub(rf"^(?:{_QUAL_RE})\s+", "", text)
+    text = re.sub(rf"^(?:{_CUR_RE.casefold()})\s?", "", text)
+    text = re.sub(r"\s*%$", "", text)
+    if expected is not None and expected.suffix.strip() and expected.suffix.strip() != "%":
+        unit = expected.suffix.strip().casefold()
+        if text.endswith(unit):
+            text = text[: -len(unit)].strip()
+    m = _INPUT_SCALE_RE.match(text)
+    if not m:
+        return None
+    number = _read_digits(m.group("num").strip(), expected)
+    if number is None:
+        return None
+    scale_word = m.group("scale")
+    if scale_word:
+        return number * SCALES[scale_word]
+    factor = SCALES.get(expected.scale.strip().casefold(), 1.0) if expected is not None else 1.0
+    # "201" for "US$201 million" means 201 million; "201,000,000" is already written out.
+    return number * factor if number < factor else number
+
+
+def _read_digits(raw: str, expected: NumberText | None) -> float | None:
+    """Digits with separators → float; see :func:`parse_number_input` for the rules."""
+    compact = re.sub(r"[\s\u00a0\u202f']", "", raw)
+    if not compact or not re.fullmatch(r"[\d.,]+", compact) or not compact[0].isdigit():
+        return None
+    points, commas = compact.count("."), compact.count(",")
+    if points and commas:
+        # The later mark is the decimal one: "1,234.5" or "1.234,5".
+        decimal_mark = "." if compact.rfind(".") > compact.rfind(",") else ","
+        group_mark = "," if decimal_mark == "." else "."
+        compact = compact.replace(group_mark, "").replace(decimal_mark, ".")
+    elif commas:
+        compact = _single_mark(compact, ",", prefer_grouping=True)
+    elif points:
+        whole_thousands = expected is not None and expected.decimals == 0 and expected.value >= 1000
+        compact = _single_mark(compact, ".", prefer_grouping=whole_thousands)
+    if compact is None:
+        return None
+    try:
+        return float(compact)
+    except ValueError:
+        return None
+
+
+def _single_mark(compact: str, mark: str, *, prefer_grouping: bool) -> str | None:
+    """Resolve one kind of mark: groups of three after it mean thousands, else a decimal mark."""
+    parts = compact.split(mark)
+    grouped = all(len(p) == 3 for p in parts[1:]) and 1 <= len(parts[0]) <= 3
+    if len(parts) > 2:
+        return "".join(parts) if grouped else None
+    if grouped and prefer_grouping:
+        return "".join(parts)
+    return parts[0] + "." + parts[1]
+
+
+def relative_gap(a: float, b: float) -> float:
+    """|a - b| relative to the larger magnitude; 0 when both are 0."""
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+def round_to_step(value: float, step: float) -> float:
+    """Round to a multiple of ``step`` (which may be fractional)."""
+    if step >= 1:
+        return float(round(value / step) * step)
+    decimals = max(0, -int(math.floor(math.log10(step) + 1e-9)))
+    return round(round(value / step) * step, decimals)

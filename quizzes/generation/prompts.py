@@ -1,0 +1,555 @@
+"""Turn a fact into a real question: "Poland donated 55,200 COVID-19 vaccines to Kyrgyzstan in
+October 2021" → "How many COVID-19 vaccines did Poland donate to Kyrgyzstan in October 2021?".
+
+The statement is reshaped with a few English rules rather than templates per predicate, so the same
+code serves any article of the same style: a fronted adverbial ("In October 2021, …") moves to the
+end, the answer (with its preposition) is replaced by a wh-phrase chosen from the answer's type and
+date precision, and the verb gets do-support ("did … donate") or inversion ("were … established").
+Every prompt is validated; when no valid prompt can be built the kind is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from facts.extraction.types import AnswerType, DatePrecision, FactData
+from quizzes.generation.dates import parse_date_text
+from quizzes.generation.numbers import QUALIFIERS, parse_number_text
+from quizzes.generation.text import collapse_spaces, contains_phrase, fold
+from quizzes.generation.types import QuestionKind
+from quizzes.generation.verbs import (
+    AUXILIARIES,
+    BE_FORMS,
+    HAVE_FORMS,
+    base_form,
+    is_participle,
+    is_past_form,
+)
+
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "since",
+        "until",
+        "during",
+        "after",
+        "before",
+        "for",
+        "with",
+        "into",
+        "onto",
+        "of",
+        "upon",
+        "toward",
+        "towards",
+        "as",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "every", "each"]
+)
+_ADVERBS = frozenset(
+    [
+        "also",
+        "still",
+        "first",
+        "then",
+        "already",
+        "never",
+        "later",
+        "once",
+        "officially",
+        "formally",
+        "successfully",
+        "jointly",
+        "finally",
+        "again",
+    ]
+)
+_PARTICLES = frozenset(["in", "on", "up", "out", "off", "over", "away", "back", "down"])
+_TITLE_FILLERS = frozenset(["then", "former", "late", "the", "of", "'s"])
+_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "this",
+        "these",
+        "those",
+        "we",
+        "you",
+    ]
+)
+_VAGUE_REFERENCES = (
+    "the two countries",
+    "both countries",
+    "the countries",
+    "the two nations",
+    "both nations",
+    "the two states",
+    "both states",
+    "the two sides",
+    "both sides",
+)
+_PRESENT_PLURAL = frozenset(
+    [
+        "include",
+        "view",
+        "remain",
+        "consist",
+        "live",
+        "maintain",
+        "have",
+        "hold",
+        "operate",
+        "share",
+        "exist",
+        "continue",
+        "support",
+        "see",
+        "regard",
+        "consider",
+        "form",
+        "make",
+        "account",
+        "border",
+    ]
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?P<adv>(?:In|On|From|During|After|Since|As of|According to|By|Following|Before|At|Until|Between|"
+    r"Throughout|Under|Over|Upon|Despite|Due to|For)\b(?:[^,]|,\s*\d{3,4}\b){1,90}),\s+(?P<main>.+)$"
+)
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:with|which|who|becoming|making|while|whereas|shortly|although|when|including|as well as|"
+    r"the first|the last)\b[^,]*(?=,|$)",
+    re.IGNORECASE,
+)
+_PARTIES = re.compile(r"^(?P<a>.+?)\s*[–—-]\s*(?P<b>[^–—-]+?)\s+relations$", re.IGNORECASE)
+_VAGUE_RE = re.compile("|".join(re.escape(v) for v in _VAGUE_REFERENCES), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip(",.;:()\"'").casefold()
+
+
+def build_prompt(
+    fact: FactData, kind: QuestionKind, answer: str, *, common_words: frozenset[str] = frozenset()
+) -> str | None:
+    """A valid question for ``fact`` asked as ``kind`` whose answer is ``answer``, or None.
+
+    ``fact.question`` wins when it is valid for the kind (adapted from "On what date" to "In which
+    year" for year kinds). ``common_words`` are words the fact base writes in lower case; a capitalised
+    first word found there is lowered when it moves inside the question.
+    """
+    forbidden = answer_forms(fact, answer)
+    for candidate in (_adapt_question(fact.question, kind), _derive(fact, kind, common_words)):
+        if candidate and prompt_is_valid(candidate, forbidden):
+            return candidate
+    return None
+
+
+def answer_forms(fact: FactData, answer: str) -> list[str]:
+    """Every way the answer could leak into a prompt: its text, a date's year, a number's digits."""
+    forms = [answer, fact.answer]
+    for text in (answer, fact.answer):
+        parsed_date = parse_date_text(text)
+        if parsed_date is not None:
+            forms.append(str(parsed_date.year))
+        parsed_number = parse_number_text(text)
+        if parsed_number is not None:
+            plain = f"{parsed_number.value:.{parsed_number.decimals}f}"
+            forms.extend(
+                {
+                    plain,
+                    f"{parsed_number.value:,.{parsed_number.decimals}f}",
+                    f"{parsed_number.value:,.{parsed_number.decimals}f}".replace(",", " "),
+                }
+            )
+    if fact.date and fact.answer_type is AnswerType.DATE:
+        forms.append(fact.date[:4])
+    return [f for f in dict.fromkeys(forms) if f.strip()]
+
+
+def prompt_is_valid(prompt: str, forbidden: Iterable[str]) -> bool:
+    """A prompt is a self-contained question that does not give its answer away."""
+    prompt = prompt.strip()
+    words = prompt.split()
+    if len(words) < 3 or len(prompt) > 300 or not prompt.endswith("?") or not prompt[0].isupper():
+        return False
+    if prompt.count("?") != 1 or "respectively" in prompt.casefold():
+        return False
+    if any(contains_phrase(prompt, form) for form in forbidden):
+        return False
+    if _VAGUE_RE.search(prompt):
+        return False
+    opening = [w.strip(",.;:?").casefold() for w in words[:5]]
+    if any(w in _PRONOUNS for w in opening[1:]) and opening[0] not in ("who", "whom"):
+        return False
+    return not re.search(r"\(\s*\)|,\s*\?|\s{2,}|,,", prompt)
+
+
+def _adapt_question(question: str, kind: QuestionKind) -> str | None:
+    """Reuse a hand-written question, switching its wh-phrase to what the kind asks for."""
+    question = question.strip()
+    if not question:
+        return None
+    year_kinds = (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
+    if kind in year_kinds:
+        return re.sub(r"^(?:On what date|On which date|When)\b", "In which year", question)
+    if kind is QuestionKind.DATE_CHOICE:
+        return re.sub(r"^(?:In which year|In what year|When)\b", "On what date", question)
+    return question
+
+
+def _derive(fact: FactData, kind: QuestionKind, common_words: frozenset[str]) -> str | None:
+    """Reshape ``fact.statement`` into a question whose gap is ``fact.answer``."""
+    if not fact.statement.strip() or not fact.answer.strip():
+        return None
+    sentence = _lower_first(_prepare(fact, common_words), common_words)
+    span = _find(sentence, fact.answer)
+    if span is None:
+        return None
+    words = [_Word(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
+    verb = _find_verb(words, span)
+    if verb is None:
+        return None
+    if span[0] < words[verb].start:
+        prompt = _subject_question(fact, kind, sentence, span, words, verb)
+    else:
+        prompt = _object_question(fact, kind, sentence, span, words, verb)
+    if prompt is None:
+        return None
+    prompt = collapse_spaces(prompt).rstrip(",;: ")
+    return prompt[0].upper() + prompt[1:] + "?"
+
+
+def _prepare(fact: FactData, common_words: frozenset[str]) -> str:
+    """Plain one-clause sentence: no final stop, vague references resolved, adverbials at the end."""
+    sentence = fact.statement.strip().rstrip(".!")
+    parties = _PARTIES.match(fact.document.strip()) if fact.document else None
+    if parties:
+        named = f"{parties['a'].strip()} and {parties['b'].strip()}"
+        sentence = _VAGUE_RE.sub(named, sentence)
+    if ", and " in sentence:
+        clauses = sentence.split(", and ")
+        holding = [c for c in clauses if _find(c, fact.answer) is not None]
+        if len(holding) == 1:
+            sentence = holding[0]
+    answer_span = _find(sentence, fact.answer)
+
+    def drop(m: re.Match[str]) -> str:
+        inside = answer_span is not None and m.start() <= answer_span[0] < m.end()
+        return m.group() if inside else ""
+
+    sentence = _TRAILING_CLAUSE.sub(drop, sentence)
+    for _ in range(2):
+        m = _LEADING_ADVERBIAL.match(sentence)
+        if not m or _find(m["adv"], fact.answer) is not None and _find(m["main"], fact.answer) is not None:
+            break
+        adverbial = m["adv"][0].lower() + m["adv"][1:]
+        sentence = f"{_lower_first(m['main'], common_words)} {adverbial}"
+    return sentence
+
+
+def _lower_first(text: str, common_words: frozenset[str]) -> str:
+    """Lower a capitalised first word that the fact base also writes in lower case."""
+    first, _, rest = text.partition(" ")
+    if first.casefold() in common_words or first.casefold() in _DETERMINERS or first.casefold() == "there":
+        return f"{first[0].lower()}{first[1:]} {rest}".rstrip()
+    return text
+
+
+def _find(sentence: str, answer: str) -> tuple[int, int] | None:
+    """The span of ``answer`` in ``sentence`` as whole words, ignoring case."""
+    m = re.search(r"(?<!\w)" + re.escape(answer.strip()) + r"(?!\w)", sentence, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+def _find_verb(words: list[_Word], span: tuple[int, int]) -> int | None:
+    """Index of the main clause's first verb, outside the answer."""
+    for i, word in enumerate(words):
+        if i == 0 or span[0] <= word.start < span[1]:
+            continue
+        bare = word.bare
+        previous = words[i - 1].bare
+        if not word.text[0].islower() or previous in _DETERMINERS or "-" in bare:
+            continue
+        if bare in AUXILIARIES or is_past_form(bare):
+            return i
+        following = words[i + 1].bare if i + 1 < len(words) else ""
+        if (
+            bare.endswith("s")
+            and not bare.endswith(("ss", "us", "is"))
+            and (following in _DETERMINERS or following[:1].isdigit() or base_form(bare) in _PRESENT_PLURAL)
+        ):
+            return i
+        if bare in _PRESENT_PLURAL:
+            return i
+    return None
+
+
+def _verb_group_end(words: list[_Word], verb: int) -> int:
+    """Index after the verb group: "were still", "was officially established", "has been"."""
+    end = verb + 1
+    head = words[verb].bare
+    while end < len(words) and words[end].bare in _ADVERBS:
+        end += 1
+    if head in BE_FORMS or head in HAVE_FORMS:
+        while end < len(words) and (is_participle(words[end].bare) or words[end].bare in _ADVERBS):
+            if words[end].text.endswith(","):
+                end += 1
+                break
+            end += 1
+    return end
+
+
+def _wh(fact: FactData, kind: QuestionKind, preposition: str = "") -> str | None:
+    """The wh-phrase for the answer's type, precision and governing preposition."""
+    prep = preposition.casefold()
+    if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR, QuestionKind.DATE_CHOICE) or (
+        fact.answer_type is AnswerType.DATE
+    ):
+        core, default_prep = _date_wh(fact, kind)
+        if core is None:
+            return None
+        if prep in ("", "in", "on", "at", "during", "of"):
+            return f"{default_prep} {core}".strip() if prep or not default_prep else f"{default_prep} {core}"
+        if prep in ("since", "by", "until", "after", "before"):
+            return f"{prep} {core}"
+        return None
+    core = _entity_wh(fact)
+    if core is None:
+        return None
+    if not prep:
+        return core
+    return f"{prep} {'whom' if core == 'who' else core}"
+
+
+def _date_wh(fact: FactData, kind: QuestionKind) -> tuple[str | None, str]:
+    if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR):
+        return "which year", "in"
+    if kind is QuestionKind.DATE_CHOICE or fact.date_precision is DatePrecision.DAY:
+        return "what date", "on"
+    return {
+        DatePrecision.MONTH: ("which month and year", "in"),
+        DatePrecision.YEAR: ("which year", "in"),
+        DatePrecision.DECADE: ("which decade", "in"),
+        DatePrecision.CENTURY: ("which century", "in"),
+    }.get(fact.date_precision, (None, ""))
+
+
+def _entity_wh(fact: FactData) -> str | None:
+    role = fact.role.strip().casefold()
+    match fact.answer_type:
+        case AnswerType.PERSON:
+            return "who"
+        case AnswerType.COUNTRY:
+            return "which country"
+        case AnswerType.PLACE:
+            return f"which {role}" if role and len(role.split()) <= 2 else "which place"
+        case AnswerType.ORGANISATION:
+            return f"which {role}" if role and len(role.split()) <= 2 else "which organisation"
+        case AnswerType.OTHER if role and len(role.split()) <= 2:
+            return f"which {role}"
+    return None
+
+
+def _number_wh(fact: FactData, noun_phrase: str) -> str | None:
+    parsed = parse_number_text(fact.answer)
+    if parsed is None:
+        return None
+    if parsed.is_percent:
+        return (
+            f"what share {noun_phrase}".strip() if noun_phrase.startswith("of ") or not noun_phrase else None
+        )
+    if parsed.currency or fact.unit.strip() in ("US$", "$", "€", "£"):
+        return "how much"
+    if not noun_phrase:
+        return None
+    return f"how many {noun_phrase}"
+
+
+def _noun_phrase_after(text: str) -> tuple[str, str]:
+    """Split "COVID-19 vaccines to Kyrgyzstan …" into ("COVID-19 vaccines", " to Kyrgyzstan …")."""
+    taken: list[str] = []
+    words = text.split(" ")
+    index = 0
+    for index, word in enumerate(words):
+        bare = word.strip(",.;:").casefold()
+        if not word:
+            continue
+        if (
+            bare in PREPOSITIONS
+            and taken
+            or bare in AUXILIARIES
+            or bare == "and"
+            or is_past_form(bare)
+            and taken
+        ):
+            break
+        if bare in PREPOSITIONS and not taken and bare != "of":
+            break
+        taken.append(word.rstrip(","))
+        if word.endswith(","):
+            index += 1
+            break
+    else:
+        index = len(words)
+    return " ".join(taken), " ".join(words[index:])
+
+
+def _number_noun_phrase(fact: FactData, right: str) -> tuple[str, str]:
+    """What is counted: the fact's unit when the text names it there, else the words after the number."""
+    right = right.strip()
+    parsed = parse_number_text(fact.answer)
+    if parsed is not None and parsed.suffix.strip() and not parsed.is_percent:
+        return parsed.suffix.strip(), right
+    unit = fact.unit.strip()
+    if unit and right.casefold().startswith(unit.casefold()) and unit not in ("%", "$", "US$", "€", "£"):
+        return right[: len(unit)], right[len(unit) :]
+    return _noun_phrase_after(right)
+
+
+def _strip_trailing_qualifier(text: str) -> str:
+    stripped = text.rstrip()
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        if stripped.casefold().endswith(" " + qualifier) or stripped.casefold() == qualifier:
+            return stripped[: len(stripped) - len(qualifier)]
+    return text
+
+
+def _subject_question(
+    fact: FactData, kind: QuestionKind, sentence: str, span: tuple[int, int], words: list[_Word], verb: int
+) -> str | None:
+    """The answer is (in) the subject: "Who visited Poland in 1998?", "How many Poles lived …"."""
+    before = sentence[: span[0]]
+    between = sentence[span[1] : words[verb].start]
+    predicate = sentence[words[verb].start :]
+    if fact.answer_type is AnswerType.NUMBER and kind is not QuestionKind.YEAR_CHOICE:
+        if fold(_strip_trailing_qualifier(before)).strip() not in ("", "the"):
+            return None
+        noun_phrase = between.strip().rstrip(",")
+        wh = _number_wh(fact, noun_phrase)
+        return f"{wh} {predicate}" if wh else None
+    if fact.answer_type is AnswerType.ORDINAL:
+        return None
+    if (
+        " and " in f" {before} {between} "
+        or "," in between.strip().rstrip(",")
+        or not _only_titles(before, fact.role)
+    ):
+        return None
+    wh = _wh(fact, kind)
+    if wh is None or wh.split()[0] in ("in", "on", "since", "by", "until", "after", "before"):
+        wh = {"what date": "which date"}.get(wh or "", wh)
+        if fact.answer_type is AnswerType.DATE:
+            return None
+    return f"{wh} {predicate}" if wh else None
+
+
+def _only_titles(before: str, role: str) -> bool:
+    """The words before a subject answer are titles or an apposition ("Poland's then President", "X,")."""
+    stripped = before.strip()
+    allowed = _TITLE_FILLERS | {w.casefold() for w in role.split()}
+    return (
+        not stripped
+        or stripped.endswith(",")
+        or all(w[:1].isupper() or w.casefold() in allowed for w in stripped.replace("’s", " 's").split())
+    )
+
+
+def _object_question(
+    fact: FactData, kind: QuestionKind, sentence: str, span: tuple[int, int], words: list[_Word], verb: int
+) -> str | None:
+    """The answer follows the verb: invert or add do-support, and front the wh-phrase."""
+    group_end = _verb_group_end(words, verb)
+    if group_end < len(words) and words[group_end - 1].end > span[0]:
+        group_end = max(verb + 1, next(i for i, w in enumerate(words) if w.end > span[0]))
+    subject = sentence[: words[verb].start].strip().rstrip(",")
+    group = [w.text for w in words[verb:group_end]]
+    middle_start = words[group_end - 1].end if group_end > verb else words[verb].end
+    left = sentence[middle_start : span[0]]
+    right = sentence[span[1] :]
+    if fact.answer_type is AnswerType.ORDINAL and kind is QuestionKind.MC:
+        return _rank_question(subject, group, left, right)
+    left_words = left.split()
+    preposition = ""
+    if left_words and left_words[-1].casefold() in PREPOSITIONS:
+        is_particle = fact.answer_type is AnswerType.NUMBER and left_words[-1].casefold() in _PARTICLES
+        if not is_particle:
+            preposition = left_words.pop()
+    left = _strip_trailing_qualifier(" ".join(left_words))
+    if fact.answer_type is AnswerType.NUMBER and kind is not QuestionKind.YEAR_CHOICE:
+        noun_phrase, right = _number_noun_phrase(fact, right)
+        if left.strip() and (preposition or any(w.casefold() not in _PARTICLES for w in left.split())):
+            return None
+        wh = _number_wh(fact, noun_phrase)
+        if wh and preposition:
+            wh = f"{preposition} {wh}"
+    else:
+        wh = _wh(fact, kind, preposition)
+        possessive = re.match(r"^['’]s\s+(.*)$", right)
+        if possessive and wh and not preposition:
+            noun_phrase, right = _noun_phrase_after(possessive.group(1))
+            wh = f"{'whose' if wh == 'who' else wh + chr(39) + 's'} {noun_phrase}"
+        if right.startswith(","):
+            right = right[1:]
+    if wh is None:
+        return None
+    return _invert(wh, subject, group, f"{left} {right}")
+
+
+def _invert(wh: str, subject: str, group: list[str], tail: str) -> str | None:
+    """Wh-phrase + auxiliary + subject + rest of the verb group + tail."""
+    if not subject or not group:
+        return None
+    head = group[0].strip(",")
+    lower = head.casefold()
+    if lower in AUXILIARIES and not (lower in HAVE_FORMS and len(group) == 1):
+        return f"{wh} {lower} {subject} {' '.join(group[1:])} {tail}"
+    if lower in HAVE_FORMS:
+        auxiliary = "did" if lower == "had" else ("does" if lower == "has" else "do")
+    elif is_past_form(lower):
+        auxiliary = "did"
+    else:
+        auxiliary = "does" if lower.endswith("s") else "do"
+    return f"{wh} {auxiliary} {subject} {base_form(lower)} {' '.join(group[1:])} {tail}"
+
+
+def _rank_question(subject: str, group: list[str], left: str, right: str) -> str | None:
+    """ "X were the 22nd largest group of Y in Z" → "Where did X rank among the largest groups of Y in Z"."""
+    head = group[0].strip(",").casefold() if group else ""
+    if head not in BE_FORMS or fold(left).strip() not in ("the", ""):
+        return None
+    m = re.match(r"^\s*(?P<sup>\w+est|most \w+|least \w+)?\s*(?P<noun>[A-Za-z]+)(?P<rest>.*)$", right)
+    if not m or not subject:
+        return None
+    superlative = m["sup"] or ""
+    noun = m["noun"]
+    plural = (
+        noun if noun.endswith("s") else (noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s")
+    )
+    auxiliary = "did" if head in ("was", "were") else ("does" if head == "is" else "do")
+    subject = subject[0].lower() + subject[1:] if subject.split()[0].casefold() in _DETERMINERS else subject
+    return f"where {auxiliary} {subject} rank among the {superlative} {plural}{m['rest']}"

@@ -1,0 +1,172 @@
+"""Property tests: the invariants hold for every fact, hand-made or random.
+
+1. exactly one option equals the answer; 2. no duplicate options; 3. every option has the answer's
+type (and layout); 4. the prompt never contains the answer (nor a date's year, nor a number's digits).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facts.extraction.types import AnswerType, DatePrecision, FactData
+from quizzes.generation import generate_questions
+from quizzes.generation.dates import MONTHS
+from tests.unit.generation.corpus import FACTS
+from tests.unit.generation.helpers import assert_invariants
+
+TODAY = date(2025, 6, 1)
+SUBJECTS = [
+    "Poland",
+    "Kazakhstan",
+    "The Polish embassy",
+    "Trade between Peru and Poland",
+    "President Andrzej Duda",
+]
+VERBS = ["signed the agreement", "opened a consulate", "visited Lima", "hosted the forum", "was founded"]
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=lambda f: f"{f.answer_type}:{f.answer}")
+def test_invariants_hold_on_the_hand_corpus(fact: FactData) -> None:
+    for question in generate_questions(fact, FACTS, today=TODAY):
+        assert_invariants(question, fact, FACTS)
+
+
+def _fact(statement: str, answer: str, answer_type: AnswerType, **extra: object) -> FactData:
+    return FactData(
+        statement=statement,
+        answer=answer,
+        answer_type=answer_type,
+        section="",
+        source_start=0,
+        source_end=len(statement),
+        document="Kazakhstan–Poland relations",
+        **extra,
+    )  # type: ignore[arg-type]
+
+
+@st.composite
+def date_facts(draw: st.DrawFn) -> FactData:
+    day = draw(st.dates(min_value=date(1000, 1, 1), max_value=TODAY))
+    precision = draw(st.sampled_from([DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR]))
+    style = draw(st.sampled_from(["dmy", "mdy"]))
+    month = MONTHS[day.month - 1]
+    if precision is DatePrecision.DAY:
+        text = f"{day.day} {month} {day.year}" if style == "dmy" else f"{month} {day.day}, {day.year}"
+        preposition = "on"
+    elif precision is DatePrecision.MONTH:
+        text, preposition = f"{month} {day.year}", "in"
+    else:
+        text, preposition = str(day.year), "in"
+    subject, verb = draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(VERBS))
+    return _fact(
+        f"{subject} {verb} {preposition} {text}.",
+        text,
+        AnswerType.DATE,
+        date=day.isoformat(),
+        date_precision=precision,
+    )
+
+
+@st.composite
+def number_facts(draw: st.DrawFn) -> FactData:
+    value = draw(st.integers(min_value=1, max_value=5_000_000))
+    zeros = draw(st.integers(min_value=0, max_value=3))
+    value = max(1, round(value, -zeros))
+    qualifier = draw(st.sampled_from(["", "over ", "nearly ", "about "]))
+    form = draw(st.sampled_from(["plain", "comma", "money", "percent", "decimal"]))
+    if form == "percent":
+        text = f"{qualifier}{value % 99 + 1}%"
+    elif form == "money":
+        text = f"{qualifier}US${value % 900 + 10} million"
+    elif form == "decimal":
+        text = f"{qualifier}${(value % 900 + 11) / 10:.1f} billion"
+    else:
+        text = f"{qualifier}{value:,}" if form == "comma" else f"{qualifier}{value}"
+    if form in ("money", "decimal"):
+        statement = f"In 2014, trade between Kazakhstan and Poland totaled {text}."
+    elif form == "percent":
+        statement = f"According to a 2013 poll, {text} of Poles view Kazakhstan positively."
+    else:
+        statement = f"In 2016, Poland donated {text} books to Kazakhstan."
+    return _fact(statement, text, AnswerType.NUMBER, number=float(value), qualifier=qualifier.strip())
+
+
+@st.composite
+def ordinal_facts(draw: st.DrawFn) -> FactData:
+    n = draw(st.integers(min_value=1, max_value=150))
+    words = draw(st.booleans()) and n < 100
+    from quizzes.generation.ordinals import ordinal_digits, ordinal_word
+
+    text = ordinal_word(n) if words else ordinal_digits(n)
+    year = draw(st.integers(min_value=1990, max_value=2024))
+    return _fact(
+        f"Kazakhstani students were the {text} largest group of foreign students in Poland in {year}.",
+        str(text),
+        AnswerType.ORDINAL,
+    )
+
+
+@st.composite
+def entity_facts(draw: st.DrawFn) -> FactData:
+    """A fact shaped like a corpus fact of a named kind, with the answer swapped for another name."""
+    template = draw(
+        st.sampled_from(
+            [
+                f
+                for f in FACTS
+                if f.answer_type
+                in (AnswerType.PERSON, AnswerType.COUNTRY, AnswerType.PLACE, AnswerType.ORGANISATION)
+            ]
+        )
+    )
+    same_type = sorted({f.answer for f in FACTS if f.answer_type is template.answer_type})
+    new_answer = draw(st.sampled_from(same_type))
+    statement = template.statement.replace(template.answer, new_answer)
+    return _fact(statement, new_answer, template.answer_type, role=template.role)
+
+
+@st.composite
+def junk_facts(draw: st.DrawFn) -> FactData:
+    """Whatever extraction might hand over: empty fields, answers not in the statement, odd types."""
+    text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60)
+    return FactData(
+        statement=draw(text),
+        answer=draw(text),
+        answer_type=draw(st.sampled_from(list(AnswerType))),
+        section="",
+        source_start=0,
+        source_end=0,
+        role=draw(st.sampled_from(["", "President", "city"])),
+        question=draw(st.sampled_from(["", "What?", draw(text)])),
+        date_precision=draw(st.sampled_from(list(DatePrecision))),
+    )
+
+
+any_fact = st.one_of(date_facts(), number_facts(), ordinal_facts(), entity_facts())
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(any_fact)
+def test_invariants_hold_on_random_facts(fact: FactData) -> None:
+    base = [*FACTS, fact]
+    for question in generate_questions(fact, base, today=TODAY):
+        assert_invariants(question, fact, base)
+
+
+@SETTINGS
+@given(junk_facts())
+def test_junk_never_crashes_and_keeps_invariants(fact: FactData) -> None:
+    base = [*FACTS, fact]
+    for question in generate_questions(fact, base, today=TODAY):
+        assert_invariants(question, fact, base)
+
+
+def test_random_facts_do_produce_choice_questions() -> None:
+    """Guard against the property tests passing vacuously because nothing is generated."""
+    produced = {q.kind for f in FACTS for q in generate_questions(f, FACTS, today=TODAY)}
+    assert produced == {"mc", "year_choice", "date_choice", "typed_year", "typed_number"}
