@@ -1,19 +1,43 @@
-"""Load the shipped content (documents and their reviewed facts) from fixtures/ — idempotent."""
+"""Load the shipped content — the five documents and their reviewed facts — then generate questions.
 
+Idempotent and safe for edits: content is loaded only into a database that has none of the shipped
+documents yet, so running `make run` again never overwrites what an admin changed since.
+"""
+
+import json
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from facts.models import Document
+from quizzes.models import Question
+from quizzes.services import questions_regenerate
+
+CONTENT_FIXTURE = "content.json"
 
 
 class Command(BaseCommand):
-    help = "Loads the documents and reviewed facts shipped in fixtures/ (safe to run again)."
+    help = "Loads the shipped documents and reviewed facts (fixtures/content.json) once, and their questions."
 
     def handle(self, *args, **options):
-        fixtures = sorted(p.name for d in settings.FIXTURE_DIRS for p in Path(d).glob("*.json"))
-        if not fixtures:
-            self.stdout.write("No content fixtures to load.")
+        path = Path(settings.FIXTURE_DIRS[0]) / CONTENT_FIXTURE
+        if not path.is_file():
+            self.stdout.write("No content fixture to load.")
             return
-        call_command("loaddata", *fixtures, verbosity=0)
-        self.stdout.write(f"Loaded {len(fixtures)} content fixture(s).")
+        titles = [
+            row["fields"]["title"]
+            for row in json.loads(path.read_text(encoding="utf-8"))
+            if row["model"] == "facts.document"
+        ]
+        with transaction.atomic():
+            if Document.objects.filter(title__in=titles).exists():
+                self.stdout.write("Shipped content is already loaded; leaving it (and any edits) as it is.")
+            else:
+                call_command("loaddata", CONTENT_FIXTURE, verbosity=0)
+                self.stdout.write(f"Loaded {len(titles)} documents and their reviewed facts.")
+            if not Question.objects.exists():
+                counts = questions_regenerate()
+                self.stdout.write(f"Generated {counts['created']} questions.")
