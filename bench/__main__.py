@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["bench.scheduling"]
+BENCHMARKS = ["bench.scheduling", "bench.ingest"]
 
 
 def main() -> int:
