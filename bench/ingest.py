@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
