@@ -34,3 +34,105 @@ class TeacherFactory(UserFactory):
 class StaffFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+# --- documents, facts, questions, cards (study) ---------------------------------------------------
+
+DOCUMENT_TEXT = (
+    "= A test article =\n\n"
+    "The first treaty was signed in 1991. The embassy opened on 23 August 2001.\n\n"
+    "== History ==\n\n"
+    "Trade reached 55,200 tonnes in 2010.\n"
+    "- A list item about the capital.\n"
+)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "facts.Document"
+
+    title = factory.Sequence(lambda n: f"Test article {n}")
+    slug = factory.LazyAttribute(lambda o: o.title.lower().replace(" ", "-"))
+    text = DOCUMENT_TEXT
+    position = factory.Sequence(lambda n: n)
+
+
+class FactFactory(factory.django.DjangoModelFactory):
+    """An approved fact whose source span is the document's first sentence unless given."""
+
+    class Meta:
+        model = "facts.Fact"
+
+    document = factory.SubFactory(DocumentFactory)
+    section = "History"
+    statement = factory.Sequence(lambda n: f"Event {n} happened in {1900 + n % 100}.")
+    answer = factory.LazyAttribute(lambda o: o.statement.split()[-1].rstrip("."))
+    answer_type = "year"
+    status = "approved"
+    position = factory.Sequence(lambda n: n)
+    source_start = factory.LazyAttribute(lambda o: o.document.text.index("The first treaty"))
+    source_end = factory.LazyAttribute(lambda o: o.document.text.index("1991.") + len("1991."))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A four-option multiple-choice question; ``typed_year=True`` / ``typed_number=True`` for typed ones."""
+
+    class Meta:
+        model = "quizzes.Question"
+
+    fact = factory.SubFactory(FactFactory)
+    kind = "mc"
+    prompt = factory.Sequence(lambda n: f"Question {n}: when did it happen?")
+    options = ["1989", "1990", "1991", "1992"]
+    answer_index = 2
+    answer = factory.LazyAttribute(lambda o: o.options[o.answer_index] if o.options else "1991")
+    answer_type = "year"
+
+    class Params:
+        typed_year = factory.Trait(kind="typed_year", options=None, answer_index=None, answer="1991")
+        typed_number = factory.Trait(kind="typed_number", options=None, answer_index=None, answer="55,200")
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+class CardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.Card"
+
+    user = factory.SubFactory(UserFactory)
+    question = factory.SubFactory(QuestionFactory)
+    due = factory.LazyFunction(_now)
+
+
+# --- quizzes (teach) ------------------------------------------------------------------------------
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    """A draft quiz of a teacher; ``published=True`` gives it a join code and opens it."""
+
+    class Meta:
+        model = "quizzes.Quiz"
+
+    owner = factory.SubFactory(TeacherFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    attempts_allowed = 1
+    shuffle_options = False
+
+    class Params:
+        published = factory.Trait(
+            join_code=factory.Sequence(lambda n: f"TQ{n:04d}"),
+            published_at=factory.LazyFunction(_now),
+        )
+
+
+class QuizItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "quizzes.QuizItem"
+
+    quiz = factory.SubFactory(QuizFactory)
+    question = factory.SubFactory(QuestionFactory)
+    position = factory.Sequence(lambda n: n)

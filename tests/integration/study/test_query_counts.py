@@ -1,0 +1,80 @@
+"""The study page and an answer cost the same number of queries with 10 cards as with 1,000."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from facts.models import Fact
+from quizzes.models import Card, Question
+from tests.factories import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+# One budget for both sizes: what matters is that it does not grow with the number of cards.
+STUDY_PAGE_MAX = 9
+ANSWER_MAX = 18
+STATS_MAX = 10
+
+
+def library(user, cards: int) -> None:
+    """``cards`` studied cards (half due for review, half learning) plus as many new questions."""
+    document = DocumentFactory()
+    facts = Fact.objects.bulk_create(
+        Fact(
+            document=document,
+            section="History",
+            statement=f"Event {i} happened in 1991.",
+            answer="1991",
+            status="approved",
+            position=i,
+            source_start=0,
+            source_end=10,
+        )
+        for i in range(cards * 2)
+    )
+    questions = Question.objects.bulk_create(
+        Question(
+            fact=fact,
+            kind="mc",
+            prompt=f"Q{fact.position}",
+            answer="1991",
+            options=["1989", "1990", "1991", "1992"],
+            answer_index=2,
+        )
+        for fact in facts
+    )
+    now = timezone.now()
+    Card.objects.bulk_create(
+        Card(
+            user=user,
+            question=question,
+            state=Card.State.REVIEW if i % 2 else Card.State.LEARNING,
+            step=None if i % 2 else 1,
+            stability=5.0,
+            difficulty=5.0,
+            due=now - dt.timedelta(minutes=5 + i),
+            last_review=now - dt.timedelta(days=3),
+            reps=3,
+        )
+        for i, question in enumerate(questions[:cards])
+    )
+
+
+@pytest.mark.parametrize("cards", [10, 1000])
+def test_study_page_and_answer_queries_do_not_grow_with_cards(
+    client, learner, cards, django_assert_max_num_queries
+):
+    library(learner, cards)
+    client.force_login(learner)
+    client.get("/study/")  # the profile is created on the first visit
+    with django_assert_max_num_queries(STUDY_PAGE_MAX):
+        page = client.get("/study/", HTTP_HX_REQUEST="true")
+    form = {"card": page.context["card"].pk, "key": page.context["idempotency_key"], "answer": "2"}
+    with django_assert_max_num_queries(ANSWER_MAX):
+        response = client.post("/study/answer/", form, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and b"Right!" in response.content
+    with django_assert_max_num_queries(STUDY_PAGE_MAX + 2):
+        client.get("/study/")  # the full page adds the deck menu
+    with django_assert_max_num_queries(STATS_MAX):
+        assert client.get("/stats/").status_code == 200
