@@ -30,7 +30,9 @@ def _fast_password_hashing(request):
     # Tests create many users; the default PBKDF2 rounds would dominate the run time.
     # Pure unit tests may run without pytest-django (-p no:django); then there is nothing to do.
     if request.config.pluginmanager.hasplugin("django"):
-        request.getfixturevalue("settings").PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        request.getfixturevalue("settings").PASSWORD_HASHERS = [
+            "django.contrib.auth.hashers.MD5PasswordHasher"
+        ]
 
 
 @pytest.fixture
