@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from .grammar import find_verb
+from .rules.enumerations import enumeration_claims
 
 _SPLIT_RE = re.compile(
-    r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+and\s+(?=(?:he|she|they|it|then)\s)|,\s+and\s+|\s+and\s+(?=(?:in|on)\s+\S*\d)"
+    r",\s+(?:and|but|while|whereas)\s+|;\s+|:\s+|\s+and\s+(?=(?:he|she|they|it|then)\s)|,\s+and\s+|\s+and\s+(?=(?:in|on)\s+\S*\d)"
 )
 _PREPOSITIONS = frozenset(
     [
@@ -64,9 +65,14 @@ def split_clauses(sentence: str) -> list[str]:
     A "respectively" sentence is kept whole: its lists are paired up by another rule.
     """
     sentence = sentence.strip()
+    if enumeration_claims(sentence.rstrip(".")):
+        return [sentence.rstrip(".").strip()]  # "…: A (1968); B (2008)": the semicolons separate list items
     if _RESPECTIVELY_TAIL.search(sentence):
         head, tail = _split_respectively(sentence)
-        return [head, *split_clauses(tail)] if tail else [head]
+        lead, colon, listed = head.partition(": ")
+        verb = find_verb(listed.split()) if colon else None
+        heads = [lead, listed] if verb and _has_verb(lead) else [head]
+        return [*heads, *split_clauses(tail)] if tail else heads
     clauses: list[str] = []
     rest = sentence
     while True:
@@ -89,6 +95,8 @@ def _acceptable(text: str, match: re.Match[str]) -> bool:
     if not _has_verb(left):
         return False
     verb = find_verb(right.split())
+    if match.group(0).startswith(":"):
+        return verb is not None and verb > 0  # "…: Polish presidents A and B visited …" is a clause
     if verb is not None and verb > 0:
         return True
     if verb == 0:

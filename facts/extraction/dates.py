@@ -67,6 +67,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("century", re.compile(rf"\b(?:the\s+)?{_CENTURY}", re.I)),
     ("year_range", re.compile(rf"\b(?P<y1>{_YEAR})(?:{_DASH}|\s+to\s+)(?P<y2>{_YEAR}|\d{{2}})\b(?![.,]\d)")),
     ("decade", re.compile(rf"\b(?:the\s+)?(?P<y>{_DECADE})s\b")),
+    ("part_year", re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?P<y>{_YEAR})\b(?![.,]\d|%|s\b)")),
     (
         "year",
         re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{_YEAR})\b(?![.,]\d|%|\s*(?:million|billion|thousand)\b)"),

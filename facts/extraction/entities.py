@@ -53,6 +53,7 @@ class Registry:
 
     persons: dict[str, str] = field(default_factory=dict)  # full name → office
     surnames: dict[str, str] = field(default_factory=dict)  # last word → full name
+    states: set[str] = field(default_factory=set)  # names the text called a state, kingdom, dynasty …
 
     def add_person(self, name: str, role: str) -> None:
         if role or name not in self.persons:
@@ -72,7 +73,7 @@ def country_of(name: str) -> str | None:
 
 
 def _is_name_word(word: str) -> bool:
-    core = word.rstrip(".'’s").rstrip("'’")
+    core = re.sub(r"['’]s?$", "", word.rstrip("."))  # "Government's" → "Government"; "Affairs" stays
     return bool(
         _CAP_WORD.fullmatch(word)
         and core not in NON_NAME_WORDS
@@ -182,8 +183,11 @@ def _classify(sentence: str, start: int, end: int, registry: Registry) -> Entity
     country = country_of(text)
     if country:
         return Entity(start, end, text, AnswerType.COUNTRY, canonical=country)
-    if text in DEMONYMS:
+    if text in DEMONYMS or _is_hyphenated_adjective(text):
         return None
+    if text in registry.states or _STATE_APPOSITION.match(sentence[end:]) or _STATE_WORDS & set(words[-1:]):
+        registry.states.add(text)
+        return Entity(start, end, text, AnswerType.COUNTRY, role="state")
     led_by_office = any(" ".join(w for w in words if w not in DEMONYMS).startswith(t + " ") for t in TITLES)
     person = _person(sentence, start, end, registry) if led_by_office else None
     if person:
@@ -200,6 +204,21 @@ def _classify(sentence: str, start: int, end: int, registry: Registry) -> Entity
     if prev_word in _PLACE_PREPS:
         return Entity(start, end, text, AnswerType.PLACE, role="place")
     return Entity(start, end, text, AnswerType.OTHER)
+
+
+_STATE_APPOSITION = re.compile(
+    r",?\s+(?:which|that)\s+(?:was|is)\s+(?:the|a|an)\s+(?:\w+\s+)?"
+    r"(?:state|kingdom|empire|khanate|dynasty|sultanate|caliphate|confederation|principality)\b",
+    re.I,
+)
+_STATE_WORDS = frozenset(
+    {"Khanate", "Empire", "Sultanate", "Caliphate", "Dynasty", "Principality", "Khaganate"}
+)
+
+
+def _is_hyphenated_adjective(text: str) -> bool:
+    """ "Soviet-occupied", "German-speaking", "Polish-born" modify a noun; they never name a place."""
+    return " " not in text and bool(re.fullmatch(r"[^\s-]+(?:-[^\s-]+)*-[a-z][a-z]+", text))
 
 
 def _bare(word: str) -> str:
@@ -236,7 +255,7 @@ def _person(sentence: str, start: int, end: int, registry: Registry) -> Entity |
     demonym_led = bool(title_words) and all(w in DEMONYMS for w in title_words)
     if demonym_led and " " not in name and name.endswith("s") and not known:
         demonym_led = False  # "Chinese Volunteers" is a group, not a person
-    plain_name = not title_words and len(name.split()) >= 2
+    plain_name = not title_words and len(name.split()) >= 2 and not _named_like_a_thing(sentence, start, end)
     if not (office or occupation or known or demonym_led or plain_name):
         return None
     role = title_core if office else ""
@@ -250,6 +269,13 @@ def _person(sentence: str, start: int, end: int, registry: Registry) -> Entity |
     if not role:
         role = registry.persons.get(full, "")
     return Entity(name_start, end, name, AnswerType.PERSON, role=role, canonical=full)
+
+
+def _named_like_a_thing(sentence: str, start: int, end: int) -> bool:
+    """ "during the Aq Qoyunlu, which …": an article before or "which" after means a thing, not a person."""
+    return bool(
+        re.search(r"\b(?:the|a|an)\s+$", sentence[:start], re.I) or re.match(r",?\s+which\b", sentence[end:])
+    )
 
 
 _LEADING_FUNCTION_WORDS = frozenset(

@@ -92,6 +92,8 @@ _VOWELS = "aeiou"
 def is_finite_verb(word: str, previous: str = "") -> bool:
     """Does ``word`` look like the finite verb of a clause (in past or present tense)?"""
     lower = word.lower().strip(",.;:")
+    if word[:1].isupper() and previous:
+        return False  # mid-sentence capitals are names or months ("in May 2002"), never verbs
     if lower in AUXILIARIES or lower in IRREGULAR_PAST or lower in PRESENT_VERBS:
         return True
     if not lower.endswith("ed") or "-" in lower or lower in _NOT_VERBS_ED or word[:1].isupper():

@@ -15,7 +15,8 @@ from .dates import find_dates
 from .entities import Entity, find_entities
 from .grammar import make_singular_agreement, sentence_case
 from .numbers import find_numbers
-from .questions import make_question
+from .questions import make_question, validate_question
+from .rules.distributive import distributive_claims
 from .rules.enumerations import enumeration_claims
 from .rules.missions import infobox_envoy_claims, infobox_mission_claim, mission_claims
 from .rules.ordinals import ORDINAL, ordinal_claims
@@ -27,33 +28,35 @@ from .types import AnswerType, Block, DatePrecision, FactData, ParsedDocument
 _SKIPPED_SECTIONS = re.compile(
     r"^(?:see also|references|external links|further reading|notes|sources)$", re.I
 )
-_ORDINAL_RE = re.compile(rf"\bthe\s+(?P<ord>{ORDINAL})\s+(?:largest|biggest|smallest|highest|most)\b")
+_ORDINAL_RE = re.compile(
+    rf"\bthe\s+(?P<ord>{ORDINAL})\s+(?:largest|biggest|smallest|highest|most|anniversary)\b"
+)
 _LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?|,\s*")
 
 
 def extract_facts(doc: ParsedDocument) -> list[FactData]:
     """All atomic facts of ``doc`` in document order, each (statement, answer) pair once."""
     ctx = Context(parties=parties_from_title(doc.title) or _parties_from_infobox(doc.infobox))
+    common_words = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc.text))
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
 
     def emit(block: Block, start: int, end: int, claims: list[Claim]) -> None:
         for claim in claims:
-            for fact in _facts_from_claim(claim, block.section, start, end, ctx, doc.title):
+            for fact in _facts_from_claim(claim, block.section, start, end, ctx, doc.title, common_words):
                 key = (fact.statement.lower(), fact.answer.lower())
                 if key not in seen:
                     seen.add(key)
                     facts.append(fact)
 
-    infobox_done = False
+    envoys = [(_infobox_span(doc.blocks, c), c) for c in infobox_envoy_claims(doc.infobox)]
     for block in doc.blocks:
         if _SKIPPED_SECTIONS.match(block.section.strip()):
             continue
         if block.kind == "infobox":
-            if not infobox_done:
-                infobox_done = True
-                first = next(b for b in doc.blocks if b.kind == "infobox")
-                emit(first, first.start, first.end, infobox_envoy_claims(doc.infobox))
+            for (start, end), claim in envoys:
+                if start == block.start:  # in document order: where the envoy's lines begin
+                    emit(block, start, end, [claim])
             key, _, value = block.text.partition(":")
             claim = infobox_mission_claim(value) if re.fullmatch(r"Mission\d*", key.strip(), re.I) else None
             if claim:
@@ -70,10 +73,26 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
             continue
         for sentence in split_sentences(block.text, block.start):
             for clause in split_clauses(sentence.text):
-                resolved = resolve(clause, ctx)
+                resolved = resolve(strip_discourse_marker(clause), ctx)
                 emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx))
                 update(ctx, resolved)
     return facts
+
+
+def _infobox_span(blocks: tuple[Block, ...], claim: Claim) -> tuple[int, int]:
+    """The infobox lines a claim was read from (the envoy's name and title), as one span."""
+    lines = [
+        b
+        for b in blocks
+        if b.kind == "infobox"
+        and re.fullmatch(r"Envoy(?:title)?\d*", b.text.partition(":")[0].strip(), re.I)
+        and (value := b.text.partition(":")[2].strip())
+        and value in claim.text
+    ]
+    if not lines:
+        first = next(b for b in blocks if b.kind == "infobox")
+        return first.start, first.end
+    return min(b.start for b in lines), max(b.end for b in lines)
 
 
 _KEYED_ITEM = re.compile(
@@ -104,6 +123,22 @@ def _keyed_item_claim(block: Block, blocks: tuple[Block, ...]) -> Claim | None:
     return Claim(sentence_case(f"{lead}{subject} amounted to {m.group('value').strip()}"))
 
 
+_DISCOURSE_MARKER = re.compile(
+    r"^(?:(?:So|Thus|Hence|Therefore|Moreover|However|Furthermore|In addition|Additionally|Also|Nevertheless|"
+    r"Consequently|As a result|Indeed|Taking (?:this|that|these) into account),\s+"
+    r"|It is (?:also |further )?(?:notable|noteworthy|known|worth noting|said|reported|believed) that\s+)"
+)
+
+
+def strip_discourse_marker(clause: str) -> str:
+    """Drop an opening that links to the previous sentence ("So, …", "It is also notable that …").
+
+    Such openings make a statement lean on its neighbour; the claim reads on its own without them.
+    """
+    stripped = _DISCOURSE_MARKER.sub("", clause, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped else clause
+
+
 def _parties_from_infobox(infobox: dict[str, str]) -> tuple[str, ...]:
     parties = tuple(v for k, v in sorted(infobox.items()) if re.fullmatch(r"Party\d", k))
     return parties if len(parties) == 2 else ()
@@ -111,7 +146,13 @@ def _parties_from_infobox(infobox: dict[str, str]) -> tuple[str, ...]:
 
 def _claims_for(clause: str, ctx: Context) -> list[Claim]:
     """The focused claims special rules make of a clause, then the clause itself for what is left."""
-    for rule in (mission_claims, respectively_claims, enumeration_claims, ordinal_claims):
+    for rule in (
+        mission_claims,
+        respectively_claims,
+        enumeration_claims,
+        ordinal_claims,
+        distributive_claims,
+    ):
         claims = rule(clause)
         if claims:
             return claims
@@ -182,10 +223,24 @@ def _allowed(claim: Claim, answer: str) -> bool:
 
 
 def _facts_from_claim(
-    claim: Claim, section: str, start: int, end: int, ctx: Context, title: str
+    claim: Claim,
+    section: str,
+    start: int,
+    end: int,
+    ctx: Context,
+    title: str,
+    common_words: frozenset[str] = frozenset(),
 ) -> list[FactData]:
-    """Every askable answer in the claim's statement, typed, with its provenance and question."""
+    """Every askable answer in the claim's statement, typed, with its provenance and question.
+
+    A statement that still holds several answers of one kind (two dates, two amounts) makes more
+    than one claim; its facts keep the statement, but get no rule-built stem: asking for one date
+    while the stem names the other reads badly, so generation derives the question instead.
+    """
     text = claim.text
+    dates = find_dates(text)
+    numbers = find_numbers(text)
+    crowded = {AnswerType.DATE: len(dates) > 1, AnswerType.NUMBER: len(numbers) > 1}
     kinds = dict(claim.kinds)
     roles = dict(claim.roles)
     stems = dict(claim.questions)
@@ -198,14 +253,20 @@ def _facts_from_claim(
             return
         taken.append(span)
         role = roles.get(answer, str(values.pop("role", "")))
-        question = stems.get(answer) or make_question(
-            text,
-            answer,
-            kind,
-            values.get("date_precision", DatePrecision.NONE),  # type: ignore[arg-type]
-            str(values.get("unit", "")),
-            role,
-        )
+        if answer in stems:
+            question = validate_question(stems[answer], answer)
+        elif crowded.get(kind):
+            question = ""
+        else:
+            question = make_question(
+                text,
+                answer,
+                kind,
+                values.get("date_precision", DatePrecision.NONE),  # type: ignore[arg-type]
+                str(values.get("unit", "")),
+                role,
+                common_words,
+            )
         facts.append(
             FactData(
                 statement=text,
@@ -218,7 +279,7 @@ def _facts_from_claim(
             )  # type: ignore[arg-type]
         )
 
-    for d in find_dates(text):
+    for d in dates:
         add(
             d.text,
             AnswerType.DATE,
@@ -229,7 +290,7 @@ def _facts_from_claim(
         )
     for m in _ORDINAL_RE.finditer(text):
         add(m.group("ord"), AnswerType.ORDINAL, (m.start("ord"), m.end("ord")))
-    for n in find_numbers(text):
+    for n in numbers:
         add(n.text, AnswerType.NUMBER, (n.start, n.end), number=n.value, unit=n.unit, qualifier=n.qualifier)
     for e in find_entities(text, ctx.registry):
         kind = AnswerType(kinds[e.text]) if e.text in kinds else e.kind

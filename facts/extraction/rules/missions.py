@@ -44,9 +44,24 @@ def _bare_kind(kind: str) -> str:
     return re.sub(r"^(?:an?|the)\s+", "", kind.strip(), flags=re.I).lower()
 
 
+_LEAD_TIME = re.compile(r"^((?:In|On|Since|By|As of)\s+[^,]{0,30}?\d{4}),?\s+(?=[A-Z])")
+
+
+def _dated(claim: Claim, when: str) -> Claim:
+    """Put a leading "In 1923" back on a mission claim, in the statement and the question."""
+    text = f"{when}, {claim.text[0].lower() if claim.text[:2] == 'A ' else claim.text[0]}{claim.text[1:]}"
+    questions = tuple((a, q.rstrip("?") + f" {when[0].lower()}{when[1:]}?") for a, q in claim.questions)
+    years = tuple(re.findall(r"\d{4}", when))
+    return Claim(text, focus=claim.focus + years, roles=claim.roles, questions=questions, kinds=claim.kinds)
+
+
 def mission_claims(clause: str) -> list[Claim]:
     """One claim per mission named in ``clause``; [] when it names none."""
     clause = clause.strip().rstrip(".")
+    when = _LEAD_TIME.match(clause)
+    if when:
+        claims = mission_claims(clause[when.end() :])
+        return [_dated(c, when.group(1)) for c in claims]
     m = _HAS.match(clause)
     if m:
         who, verb = m.group("who"), m.group("verb")

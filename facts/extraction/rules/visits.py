@@ -83,6 +83,7 @@ def visit_claims(item: str, direction: Direction) -> list[Claim]:
             focus = (year, name)
             roles = ((name, title),)
             office = title if title else "person"
+            office = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(direction.source)}$", "", office)
             stems.append(
                 (name, f"Which {office} of {direction.source} visited {direction.destination} in {year}?")
             )
