@@ -11,7 +11,7 @@ RUN := $(UV) run --locked
 MANAGE := $(RUN) python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: help uv deps setup run serve test lint migrations-check test-sqlite test-postgres browser-deps bench clean
+.PHONY: help uv deps database setup run serve test lint migrations-check test-sqlite test-postgres browser-deps bench clean
 
 help:
 	@echo "make run    - install what is missing, migrate, load content and demo accounts, serve on $(HOST):$(PORT)"
@@ -27,9 +27,12 @@ uv:
 deps: uv
 	@$(UV) sync --locked --quiet
 
-setup: deps
+# The database and the shipped content; demo accounts only for development (make serve has none).
+database: deps
 	@$(MANAGE) migrate --no-input
 	@$(MANAGE) load_content
+
+setup: database
 	@$(MANAGE) seed_demo
 
 run: setup
@@ -37,7 +40,7 @@ run: setup
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
 # Production-like serving on this machine: no TLS here, so HTTPS-only cookies and redirects are off.
-serve: setup
+serve: database
 	@export DEBUG=0 HTTPS=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key 2>/dev/null || (python3 -c 'import secrets;print(secrets.token_urlsafe(50))' | tee .secret_key))}"; \
 		$(MANAGE) collectstatic --no-input --verbosity 0 && \
 		$(RUN) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -

@@ -11,7 +11,6 @@ import csv
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,8 +41,8 @@ BUILDER = "teach/builder.html"
 
 
 def teacher_view(view):
-    """Logged in and a teacher (others are sent to log in as someone who may, as /teach/ always did)."""
-    return login_required(teacher_required(view))
+    """Logged in and a teacher: anonymous visitors are sent to log in, learners get 404."""
+    return teacher_required(view)
 
 
 @teacher_view

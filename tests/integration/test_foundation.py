@@ -3,11 +3,12 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_navigation_fits_the_role(client, learner, teacher, staff):
 
 def test_teach_is_for_teachers_only(client, learner, teacher):
     client.force_login(learner)
-    assert client.get("/teach/").status_code == 302  # sent to log in as someone who may
+    assert client.get("/teach/").status_code == 404  # a learner is not told teacher pages exist
     client.force_login(teacher)
     assert client.get("/teach/").status_code == 200
 
@@ -165,3 +166,27 @@ def test_seed_demo_refuses_in_production_unless_forced(settings, django_user_mod
 def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+    assert 'href="/"' in response.content.decode()
+
+
+def test_the_teachers_group_exists_without_demo_data(client, staff):
+    group = Group.objects.get(name="Teachers")
+    # an admin grants the role in the admin; the new teacher then reaches /teach/
+    newcomer = UserFactory(username="newteacher")
+    client.force_login(staff)
+    response = client.post(
+        f"/admin/auth/user/{newcomer.pk}/change/",
+        {
+            "username": "newteacher",
+            "groups": [group.pk],
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+            "initial-date_joined_0": "2026-01-01",
+            "initial-date_joined_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    client.force_login(newcomer)
+    assert client.get("/teach/").status_code == 200
