@@ -20,6 +20,7 @@ import datetime as dt
 import random
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -263,9 +264,15 @@ def _in_progress(quiz: Quiz, user) -> Attempt | None:
     return Attempt.objects.filter(quiz=quiz, user=user, finished_at__isnull=True).first()
 
 
+@transaction.atomic
 def attempt_start(*, quiz: Quiz, user, now: dt.datetime | None = None) -> Attempt:
-    """The learner's attempt in progress, or a new one when the quiz is open and attempts remain."""
+    """The learner's attempt in progress, or a new one when the quiz is open and attempts remain.
+
+    The learner's row is locked first, so simultaneous "Start" clicks (a double click, two tabs) see each
+    other's attempt instead of each creating one and using up the attempts allowed.
+    """
     now = now or timezone.now()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     current = _in_progress(quiz, user)
     if current is not None and not attempt_expire_if_due(attempt=current, now=now):
         return current
