@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import Count
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,9 +18,12 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ("content_hash", "created_at", "updated_at")
     prepopulated_fields = {"slug": ("title",)}
 
-    @admin.display(description="Facts")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_facts=Count("facts"))
+
+    @admin.display(description="Facts", ordering="n_facts")
     def fact_count(self, obj: Document) -> int:
-        return obj.facts.count()
+        return obj.n_facts
 
 
 class SectionFilter(admin.SimpleListFilter):

@@ -296,3 +296,20 @@ def review_totals(user, since: dt.datetime) -> dict[str, int]:
     return ReviewLog.objects.filter(user=user).aggregate(
         all=Count("id"), today=Count("id", filter=Q(reviewed_at__gte=since))
     )
+
+
+def deck_menu() -> list[dict]:
+    """Documents with studyable questions, each with its sections, for the "what to study" menu."""
+    rows = (
+        Fact.objects.approved()
+        .filter(questions__active=True)
+        .values_list("document__slug", "document__title", "section", "document__position")
+        .distinct()
+        .order_by("document__position", "document__title", "section")
+    )
+    menu: dict[str, dict] = {}
+    for slug, title, section, _position in rows:
+        entry = menu.setdefault(slug, {"slug": slug, "title": title, "sections": []})
+        if section and section not in entry["sections"]:
+            entry["sections"].append(section)
+    return list(menu.values())

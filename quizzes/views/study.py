@@ -9,13 +9,11 @@ maps keys to the buttons on the page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -26,10 +24,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from facts.models import Document, Fact
+from facts.passages import document_blocks, readable_passage
 from quizzes import scheduling, selectors
 from quizzes import stats as study_stats
+from quizzes.forms import StudySettingsForm
 from quizzes.generation import shuffle_options
-from quizzes.models import Card, ReviewLog, StudyProfile
+from quizzes.models import Card, ReviewLog
 from quizzes.services.study import (
     AnswerError,
     Verdict,
@@ -241,7 +241,7 @@ class StudyPage:
             options=_options(card, verdict),
             grades=grades,
             again_interval=scheduling.format_interval(previews[scheduling.Rating.AGAIN]),
-            passage=fact.source_passage.strip(),
+            passage=readable_passage(fact.document.text, fact.source_start, fact.source_end),
             passage_url=reverse("study_document", args=[fact.document.slug])
             + f"?fact={fact.pk}#fact-{fact.pk}",
             leech=card.leech and card.suspended,
@@ -251,25 +251,8 @@ class StudyPage:
 def _render(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
     template = f"{TEMPLATE}#study" if request.htmx else TEMPLATE
     if not request.htmx:
-        context["decks"] = _deck_menu()
+        context["decks"] = selectors.deck_menu()
     return render(request, template, context, status=status)
-
-
-def _deck_menu() -> list[dict]:
-    """Documents with studyable questions, each with its sections, for the "what to study" menu."""
-    rows = (
-        Fact.objects.approved()
-        .filter(questions__active=True)
-        .values_list("document__slug", "document__title", "section", "document__position")
-        .distinct()
-        .order_by("document__position", "document__title", "section")
-    )
-    menu: dict[str, dict] = {}
-    for slug, title, section, _position in rows:
-        entry = menu.setdefault(slug, {"slug": slug, "title": title, "sections": []})
-        if section and section not in entry["sections"]:
-            entry["sections"].append(section)
-    return list(menu.values())
 
 
 # --- views -------------------------------------------------------------------------------------
@@ -367,57 +350,6 @@ def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
 
 # --- the source document -----------------------------------------------------------------------
 
-_HEADING = re.compile(r"^\s*(=+)\s*(.*?)\s*=+\s*$")
-_LIST_ITEM = re.compile(r"^(\s*)- ")
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str  # "title", "heading", "item" or "paragraph"
-    parts: list[
-        tuple[str, bool, bool]
-    ]  # (text, highlighted, anchor): the first highlighted piece is the anchor
-
-
-def document_blocks(text: str, start: int | None = None, end: int | None = None) -> list[Block]:
-    """Split a document's markup into displayable blocks, marking the characters ``start:end``.
-
-    Offsets refer to the stored text, so each line keeps its position and the highlight lands exactly
-    where the fact's source span points, whatever markup surrounds it.
-    """
-    blocks: list[Block] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        line_start, offset = offset, offset + len(line)
-        content = line.rstrip("\r\n")
-        if not content.strip():
-            continue
-        kind, body_start = "paragraph", 0
-        if heading := _HEADING.match(content):
-            kind = "title" if len(heading.group(1)) == 1 else "heading"
-            body_start = heading.start(2)
-            content = content[: heading.end(2)]
-        elif item := _LIST_ITEM.match(content):
-            kind, body_start = "item", item.end()
-        blocks.append(Block(kind, _marked(content, line_start, body_start, start, end)))
-    anchored = False
-    for block in blocks:
-        for i, (piece, marked, _anchor) in enumerate(block.parts):
-            if marked and not anchored:
-                block.parts[i] = (piece, True, True)
-                anchored = True
-    return blocks
-
-
-def _marked(content: str, line_start: int, body_start: int, start: int | None, end: int | None):
-    body = content[body_start:]
-    if start is None or end is None:
-        return [(body, False, False)]
-    lo = min(max(start - line_start - body_start, 0), len(body))
-    hi = min(max(end - line_start - body_start, 0), len(body))
-    pieces = ((body[:lo], False), (body[lo:hi], True), (body[hi:], False))
-    return [(piece, marked, False) for piece, marked in pieces if piece]
-
 
 @login_required
 @require_GET
@@ -433,30 +365,6 @@ def document(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 # --- settings ----------------------------------------------------------------------------------
-
-
-class StudySettingsForm(forms.ModelForm):
-    timezone = forms.ChoiceField(
-        label="Your timezone", help_text="Your study day starts at 04:00 in this timezone."
-    )
-    desired_retention = forms.FloatField(
-        label="Desired retention",
-        min_value=0.70,
-        max_value=0.99,
-        help_text="How likely you want to be to remember a card when it comes back: 0.70 to 0.99. "
-        "Higher means more reviews.",
-        widget=forms.NumberInput(attrs={"step": "0.01"}),
-    )
-    new_per_day = forms.IntegerField(label="New cards per day", min_value=0, max_value=9999)
-    reviews_per_day = forms.IntegerField(label="Reviews per day", min_value=0, max_value=9999)
-
-    class Meta:
-        model = StudyProfile
-        fields = ["timezone", "desired_retention", "new_per_day", "reviews_per_day"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 @login_required

@@ -66,12 +66,36 @@
   });
 
   // A 400 (e.g. an empty typed answer) carries a friendly message: show it instead of ignoring the reply.
+  // Any other failure (404 for a card that is not yours, 403 for an expired form, 5xx) would otherwise do
+  // nothing visible under htmx: say so in place, and offer the reload that fixes most of them.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 400) {
+    var status = event.detail.xhr.status;
+    if (status === 400) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
+    } else if (status >= 401) {
+      event.detail.shouldSwap = false;
+      showProblem(status === 404
+        ? "That card could not be found. It may belong to another account, or it was changed. Reload the page to go on."
+        : "Something went wrong. Reload the page to go on; your answers so far are saved.");
     }
   });
+  document.addEventListener("htmx:sendError", function () {
+    showProblem("The connection was lost. Check your network and reload the page; your answers so far are saved.");
+  });
+
+  function showProblem(text) {
+    var area = document.getElementById("study-area") || document.getElementById("main");
+    var box = document.getElementById("study-problem");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "study-problem";
+      box.className = "notice";
+      box.setAttribute("role", "alert");
+      area.insertBefore(box, area.firstChild);
+    }
+    box.textContent = text;
+  }
 
   focusFirst();
 })();

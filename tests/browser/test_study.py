@@ -105,3 +105,13 @@ def test_axe_finds_nothing_serious_on_study_feedback_and_stats(page: Page, live_
     page.goto(f"{live_server.url}/study/document/{library[0].fact.document.slug}/?fact={library[0].fact_id}")
     problems["document"] = serious_violations(page)
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_a_tampered_card_shows_a_message_instead_of_doing_nothing(page: Page, live_server, library):
+    sign_up(page, live_server.url, "eve")
+    page.goto(f"{live_server.url}/study/")
+    expect(page.locator("form.question")).to_be_visible()
+    page.evaluate("document.querySelector('input[name=card]').value = '999999'")
+    page.keyboard.press("1")
+    expect(page.get_by_role("alert")).to_contain_text("could not be found")
+    assert not ReviewLog.objects.exists()
