@@ -297,7 +297,9 @@ def run(csv_path: Path, out_path: Path) -> dict[str, object]:
 
     report: dict[str, object] = {
         "dataset": {
-            "path": str(csv_path),
+            "path": str(csv_path.relative_to(PROJECT_ROOT))
+            if csv_path.is_relative_to(PROJECT_ROOT)
+            else csv_path.name,
             "reviews": len(reviews),
             "cards": len(cards),
             "scored_reviews": len(default_predictions),
