@@ -179,3 +179,31 @@ def test_approved_facts_cover_what_a_teacher_would_ask(
         print(f"\ncoverage of expected facts: {found}/{total} = {found / total:.1%}")
         print("\n".join(f"    missed: {m}" for m in misses))
     assert found / total >= REQUIRED_COVERAGE
+
+
+# What each question word asks for; a stem must ask for the kind of thing its answer is.
+_ASKS = [
+    (
+        re.compile(
+            r"^(who|whom)\b|\bwhich (\w+ )?(president|prime minister|minister|ambassador|general|statesman|engineer|politician|person|leader)\b",
+            re.I,
+        ),
+        {"person"},
+    ),
+    (re.compile(r"\bwhich (\w+ )?(city|place|village|town|region|capital)\b", re.I), {"place"}),
+    (re.compile(r"\bwhich (\w+ )?(country|state)\b", re.I), {"country"}),
+    (re.compile(r"\b(in which year|what year|on what date|when|in which month)\b", re.I), {"date"}),
+    (re.compile(r"^(how many|how much|what percentage|what share)\b", re.I), {"number"}),
+]
+
+
+def test_each_hand_written_question_asks_for_its_answers_kind(loaded: None) -> None:
+    mismatched = []
+    for fact in approved():
+        if not fact.question:
+            continue
+        for pattern, kinds in _ASKS:
+            if pattern.search(fact.question) and fact.answer_type not in kinds | {"other", "organisation"}:
+                mismatched.append((fact.pk, fact.question, fact.answer, fact.answer_type))
+                break
+    assert mismatched == []
