@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from facts.models import Document, Fact
+from quizzes.models import Card
 
 PASSAGE_CONTEXT = 200  # characters shown either side of a fact's span
 
@@ -43,10 +44,25 @@ class SectionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LeechFilter(admin.SimpleListFilter):
+    """Facts whose questions became leeches for some learner: often a sign the fact or question is unclear."""
+
+    title = "learners' leeches"
+    parameter_name = "leeches"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has leech cards")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(questions__cards__leech=True).distinct()
+        return queryset
+
+
 @admin.register(Fact)
 class FactAdmin(SimpleHistoryAdmin):
     list_display = ("statement", "answer", "answer_type", "document", "section", "status", "human_edited")
-    list_filter = ("document", SectionFilter, "answer_type", "status", "origin", "human_edited")
+    list_filter = ("document", SectionFilter, "answer_type", "status", "origin", "human_edited", LeechFilter)
     list_select_related = ("document",)
     search_fields = ("statement", "answer", "subject", "document__title")
     list_per_page = 50
@@ -55,13 +71,20 @@ class FactAdmin(SimpleHistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    readonly_fields = ("source_passage_highlighted", "origin", "human_edited", "created_at", "updated_at")
+    readonly_fields = (
+        "source_passage_highlighted",
+        "leech_cards",
+        "origin",
+        "human_edited",
+        "created_at",
+        "updated_at",
+    )
     fieldsets = (
         (None, {"fields": ("document", "section", "statement", "status")}),
         ("Answer", {"fields": ("answer", "answer_type", "question", "subject", "role")}),
         ("Typed value", {"fields": ("date", "date_precision", "date_end", "number", "unit", "qualifier")}),
         ("Source", {"fields": ("source_passage_highlighted", "source_start", "source_end")}),
-        ("Record", {"fields": ("origin", "human_edited", "created_at", "updated_at")}),
+        ("Record", {"fields": ("leech_cards", "origin", "human_edited", "created_at", "updated_at")}),
     )
 
     @admin.display(description="Source passage")
@@ -78,6 +101,15 @@ class FactAdmin(SimpleHistoryAdmin):
             text[start:end],
             after,
         )
+
+    @admin.display(description="Leech cards")
+    def leech_cards(self, obj: Fact) -> str:
+        if obj.pk is None:
+            return "—"
+        count = Card.objects.filter(question__fact=obj, leech=True).count()
+        if not count:
+            return "None: no learner keeps forgetting this fact."
+        return f"{count} learner card(s) became leeches: check that the fact and its questions are clear."
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:

@@ -313,3 +313,12 @@ def deck_menu() -> list[dict]:
         if section and section not in entry["sections"]:
             entry["sections"].append(section)
     return list(menu.values())
+
+
+def leeches(user) -> list[Card]:
+    """The learner's suspended leech cards, with what the stats page shows of each (one query)."""
+    return list(
+        Card.objects.filter(user=user, leech=True, suspended=True)
+        .select_related("question__fact__document")
+        .order_by("-lapses", "pk")
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("study/undo/", study.undo, name="study_undo"),
     path("study/settings/", study.study_settings, name="study_settings"),
     path("study/document/<slug:slug>/", study.document, name="study_document"),
+    path("study/cards/<int:card_id>/unsuspend/", study.unsuspend, name="study_unsuspend"),
     path("stats/", study.stats, name="stats"),
     path("teach/", teach.teach, name="teach"),
     path("teach/quiz/<int:quiz_id>/", teach.builder, name="teach_quiz"),

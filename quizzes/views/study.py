@@ -34,6 +34,7 @@ from quizzes.services.study import (
     AnswerError,
     Verdict,
     card_for_question,
+    card_suspend,
     grade_previews,
     profile_for,
     review_regrade,
@@ -416,5 +417,17 @@ def stats(request: HttpRequest) -> HttpResponse:
         "retention": [study_stats.Retention(days, *retention[days]) for days in sorted(retention)],
         "mastery": mastery,
         "mastery_days": int(study_stats.MASTERY_STABILITY_DAYS),
+        "leeches": selectors.leeches(user),
+        "leech_threshold": scheduling.LEECH_THRESHOLD,
     }
     return render(request, "study/stats.html", context)
+
+
+@login_required
+@require_POST
+def unsuspend(request: HttpRequest, card_id: int) -> HttpResponse:
+    """Bring a suspended card (a leech) back into the learner's queue; someone else's card is a 404."""
+    if not card_suspend(user=request.user, card_id=card_id, suspended=False):
+        raise Http404("That card is not one of yours.")
+    messages.success(request, "The card is back in your study queue.")
+    return redirect("stats")
