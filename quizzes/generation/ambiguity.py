@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from facts.extraction.types import AnswerType, FactData
+from quizzes.generation.basecache import per_base
 from quizzes.generation.countries import canonical_country, country_names
 from quizzes.generation.dates import MONTHS
 from quizzes.generation.numbers import QUALIFIERS, SCALES
@@ -257,14 +259,66 @@ def countries_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=64)
-def _index(statements: tuple[str, ...]) -> dict[str, frozenset[int]]:
-    """Token → positions of the statements holding it (with implied coarser times), for fast look-ups."""
+@dataclass(frozen=True, slots=True)
+class ClaimIndex:
+    """The fact base's statements as token sets, with postings so a check reads only likely holders.
+
+    ``postings`` maps a token (with implied coarser times) to the statements holding it;
+    ``prefixes`` maps the first three characters of any token or proper name to the statements
+    holding one, which is all a loose name match (:func:`_same_name`) can need.
+    """
+
+    statements: tuple[str, ...]
+    expanded: tuple[frozenset[str], ...]
+    names: tuple[frozenset[str], ...]
+    postings: dict[str, frozenset[int]]
+    prefixes: dict[str, frozenset[int]]
+    everything: frozenset[int]
+    supports: dict[_Frame, frozenset[int]] = field(default_factory=dict)
+
+    def support(self, frame: _Frame) -> frozenset[int]:
+        """Statements that hold every anchor of ``frame`` and a look-alike of each of its names.
+
+        Only these can back a candidate as also true, whatever the candidate is.
+        """
+        known = self.supports.get(frame)
+        if known is not None:
+            return known
+        found = self.everything
+        for anchor in sorted(frame.anchors):
+            found = found & self.postings.get(anchor, _NOTHING)
+        for name in sorted(frame.names):
+            found = found & self.prefixes.get(name[:3], _NOTHING)
+        self.supports[frame] = found
+        return found
+
+
+_NOTHING: frozenset[int] = frozenset()
+
+
+def _build_claim_index(base: tuple[FactData, ...]) -> ClaimIndex:
+    # Only the text of a statement matters, so a statement repeated in several documents is read once.
+    statements = tuple(dict.fromkeys(f.statement for f in base))
+    expanded = tuple(_expand(claim_tokens(s)) for s in statements)
+    names = tuple(name_tokens(s) for s in statements)
     postings: dict[str, set[int]] = {}
-    for position, statement in enumerate(statements):
-        for token in _expand(claim_tokens(statement)):
+    prefixes: dict[str, set[int]] = {}
+    for position, (tokens, proper) in enumerate(zip(expanded, names, strict=True)):
+        for token in tokens:
             postings.setdefault(token, set()).add(position)
-    return {token: frozenset(positions) for token, positions in postings.items()}
+        for token in tokens | proper:
+            prefixes.setdefault(token[:3], set()).add(position)
+    return ClaimIndex(
+        statements,
+        expanded,
+        names,
+        {t: frozenset(p) for t, p in postings.items()},
+        {t: frozenset(p) for t, p in prefixes.items()},
+        frozenset(range(len(statements))),
+    )
+
+
+claim_index = per_base(_build_claim_index)
 
 
 _QUESTION_WORDS = frozenset(
@@ -359,6 +413,32 @@ _LIGHT_WORDS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What a question on a fact claims, minus its answer: the part every candidate is checked against."""
+
+    anchors: frozenset[str]  # dates, years, numbers and ordinals the claim is pinned to
+    words: frozenset[str]  # its other tokens
+    names: frozenset[str]  # proper names it mentions
+    predicate: frozenset[str]  # what it says of them: words that are neither names nor light words
+    own: frozenset[str]  # the fact's own statement, coarser times included
+
+
+@lru_cache(maxsize=4096)
+def _frame(statement: str, answer: str, role: str, prompt: str) -> _Frame:
+    if prompt:
+        role_words = claim_tokens(role) if role else frozenset()
+        frame = claim_tokens(prompt) - _QUESTION_WORDS - role_words
+        our_names = name_tokens(prompt)
+    else:
+        frame = frame_tokens(statement, answer)
+        our_names = name_tokens(statement) - name_tokens(answer)
+    anchors = frozenset(t for t in frame if _is_anchor(t))
+    words = frame - anchors
+    predicate = words - our_names - _LIGHT_WORDS
+    return _Frame(anchors, words, our_names, predicate, _expand(claim_tokens(statement)))
+
+
 def is_also_true(
     candidate: str, fact: FactData, fact_base: Sequence[FactData], prompt: str | None = None
 ) -> bool:
@@ -367,47 +447,59 @@ def is_also_true(
     With ``prompt``, the claim is what the prompt says (what a learner can go by); without it,
     the fact's statement minus its answer. The fact itself counts too: a candidate named in the
     fact's own statement ("the second largest group" when asking for "ninth") would confuse.
+    Only statements that share the claim's anchors and names, and hold the candidate, are read.
     """
-    if prompt:
-        role_words = claim_tokens(fact.role) if fact.role else frozenset()
-        frame = claim_tokens(prompt) - _QUESTION_WORDS - role_words
-        our_names = name_tokens(prompt)
-    else:
-        frame = frame_tokens(fact.statement, fact.answer)
-        our_names = name_tokens(fact.statement) - name_tokens(fact.answer)
-    anchors = {t for t in frame if _is_anchor(t)}
-    words = frame - anchors
+    frame = _frame(fact.statement, fact.answer, fact.role, prompt or "")
     cand = claim_tokens(candidate)
     if not cand:
         return False
     # The index covers the base alone (so one index serves every fact of it); the fact is added here.
-    statements = tuple(f.statement for f in fact_base)
-    index = _index(statements)
-    holders = frozenset.intersection(*(index.get(t, frozenset()) for t in cand))
+    index = claim_index(fact_base)
+    support = index.support(frame)
+    holders = support.intersection(*(index.postings.get(t, _NOTHING) for t in cand))
     surname = _person_surname(candidate) if fact.answer_type is AnswerType.PERSON else None
     if surname is not None:
-        holders |= index.get(surname, frozenset())
-    predicate = words - our_names - _LIGHT_WORDS
-    own = _expand(claim_tokens(fact.statement))
-    names_it = cand <= own or (surname is not None and surname in own)
-    for other in ((fact.statement,) if names_it else ()) + tuple(statements[p] for p in sorted(holders)):
-        expanded = _expand(claim_tokens(other))
-        if not anchors <= expanded:
-            continue
-        theirs = (expanded | name_tokens(other)) - _expand(cand)
-        if not all(any(_same_name(name, t) for t in theirs) for name in our_names):
-            continue
-        missing = [word for word in predicate if not any(_similar(word, t) for t in theirs)]
-        if not missing:
-            return True
-        # One word of ours unsaid is tolerated when theirs says nothing else either: "Poland recognised
-        # X on <date>" supports "Which country's independence did Poland recognise on <date>?", but
-        # "… signed a double tax agreement in 1998" does not answer "… signed an agreement on tourism".
-        their_words = {t for t in theirs if not _is_anchor(t)} - name_tokens(other) - _LIGHT_WORDS
-        extras = [t for t in their_words if not any(_similar(t, w) for w in words)]
-        if len(missing) == 1 and not extras:
-            return True
-    return False
+        holders |= support & index.postings.get(surname, _NOTHING)
+    names_it = cand <= frame.own or (surname is not None and surname in frame.own)
+    readings = [(index.expanded[p], index.names[p]) for p in sorted(holders)]
+    if names_it:
+        readings.insert(0, (frame.own, name_tokens(fact.statement)))
+    cand_times = _expand(cand)
+    return any(_supports(frame, expanded, names, cand_times) for expanded, names in readings)
+
+
+def _supports(frame: _Frame, expanded: frozenset[str], names: frozenset[str], cand: frozenset[str]) -> bool:
+    """Whether one statement (as tokens) says the frame's claim with the candidate in the gap."""
+    if not frame.anchors <= expanded:
+        return False
+    theirs = (expanded | names) - cand
+    if not all(any(_same_name(name, t) for t in theirs) for name in frame.names):
+        return False
+    missing = [word for word in frame.predicate if not any(_similar(word, t) for t in theirs)]
+    if not missing:
+        return True
+    # One word of ours unsaid is tolerated when theirs says nothing else either: "Poland recognised
+    # X on <date>" supports "Which country's independence did Poland recognise on <date>?", but
+    # "… signed a double tax agreement in 1998" does not answer "… signed an agreement on tourism".
+    their_words = {t for t in theirs if not _is_anchor(t)} - names - _LIGHT_WORDS
+    extras = [t for t in their_words if not any(_similar(t, w) for w in frame.words)]
+    return len(missing) == 1 and not extras
+
+
+def support_tokens(
+    fact: FactData, fact_base: Sequence[FactData], prompt: str | None = None
+) -> frozenset[str]:
+    """Every token of the statements that could back some answer to the question (the fact's too).
+
+    A candidate none of whose tokens is here cannot be also true, so callers that try many
+    candidates (every year the base names) need only try those found here.
+    """
+    frame = _frame(fact.statement, fact.answer, fact.role, prompt or "")
+    index = claim_index(fact_base)
+    found = set(frame.own)
+    for position in index.support(frame):
+        found |= index.expanded[position]
+    return frozenset(found)
 
 
 def _similar(a: str, b: str) -> bool:

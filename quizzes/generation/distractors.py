@@ -9,6 +9,7 @@ deterministic but different facts get different distractor sets.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -17,10 +18,13 @@ from datetime import date
 
 from facts.extraction.types import AnswerType, FactData
 from quizzes.generation.ambiguity import countries_named, is_also_true
+from quizzes.generation.basecache import per_base
 from quizzes.generation.countries import canonical_country, country_regions, region_of
 from quizzes.generation.dates import DateText
-from quizzes.generation.numbers import NumberText, relative_gap, round_to_step
+from quizzes.generation.kinds import capitals, names_of_same_shape, other_kind, place_kind
+from quizzes.generation.numbers import NumberText, WordNumber, relative_gap, round_to_step
 from quizzes.generation.ordinals import OrdinalText, ordinal_word
+from quizzes.generation.spans import DaySpan, NumberedSpan
 from quizzes.generation.text import contains_phrase, fold, stable_seed
 
 NEEDED = 3
@@ -148,7 +152,7 @@ def _date_ok(candidate: DateText, answer: DateText, ctx: Context) -> bool:
     return ctx.acceptable(candidate.format(), answer.format())
 
 
-def number_distractors(answer: NumberText, ctx: Context) -> list[NumberText] | None:
+def number_distractors(answer: NumberText, ctx: Context, *, finer: bool = False) -> list[NumberText] | None:
     """Three wrong quantities of similar size, written like the answer and rounded like it.
 
     "55,200" gets figures such as "47,800" and "61,300": the same separator, the same number of
@@ -158,6 +162,12 @@ def number_distractors(answer: NumberText, ctx: Context) -> list[NumberText] | N
     value, step = answer.value, answer.step
     if value <= 0:
         return None
+    if finer:
+        # A figure with one significant digit ("More than 200") has too few neighbours of its own
+        # roundness; halves of its step ("150", "250", "300") still look like it.
+        if value / step >= 10 or value < 10:
+            return None
+        step = step / 2
     rng = ctx.rng("numbers")
     low, high = value * 0.55, value * 1.75
     if answer.is_percent:
@@ -171,7 +181,7 @@ def number_distractors(answer: NumberText, ctx: Context) -> list[NumberText] | N
         candidate = round_to_step(low + k * step, step)
         if candidate <= 0 or relative_gap(candidate, value) < 0.08 and value >= 10:
             continue
-        if candidate == value or not _same_roundness(candidate, answer):
+        if candidate == value or not finer and not _same_roundness(candidate, answer):
             continue
         candidates.add(candidate)
     below = sorted(c for c in candidates if c < value)
@@ -231,6 +241,115 @@ def ordinal_distractors(answer: OrdinalText, ctx: Context) -> list[OrdinalText] 
     return None
 
 
+def span_distractors(answer: NumberedSpan, ctx: Context) -> list[NumberedSpan] | None:
+    """Three times of the answer's shape moved a few units either way, none of them in the future.
+
+    "1946–1948" gets ranges of the same length ("1944–1946", "1949–1951"), "the 1950s and 1960s"
+    other pairs of decades, "middle of the 19th century" the middle of other centuries.
+    """
+    rng = ctx.rng("spans")
+    # Move by whole lengths so options do not overlap the answer: the answer is then never the one
+    # option that shares most years with the others.
+    step = (
+        len(answer.values) if answer.unit > 1 or answer.ordinal else answer.values[-1] - answer.values[0] + 1
+    )
+    reach = 3
+
+    def side(multiples: Iterable[int]) -> list[NumberedSpan]:
+        moved = [answer.moved(k * step) for k in multiples]
+        ok = [m for m in moved if _span_ok(m, answer, ctx)]
+        ok.sort(key=lambda m: abs(m.values[0] - answer.values[0]))
+        return ok
+
+    below = side(range(-1, -reach - 1, -1))
+    above = side(range(1, reach + 1))
+    return _straddle(below, above, rng, key=lambda m: m.values[0])
+
+
+def _span_ok(candidate: NumberedSpan, answer: NumberedSpan, ctx: Context) -> bool:
+    """A real, past time of the answer's shape that the base does not also make right."""
+    if not candidate.is_valid or candidate.values == answer.values:
+        return False
+    if len(str(candidate.values[0])) != len(str(answer.values[0])):
+        return False  # "998–999" beside "1000–1001" would stand out
+    if candidate.first_year > ctx.today.year:
+        return False
+    if not candidate.ordinal and candidate.values[-1] > ctx.today.year:
+        return False
+    return ctx.acceptable(candidate.format(), answer.format())
+
+
+def _straddle[T](
+    below: list[T], above: list[T], rng: random.Random, key: Callable[[T], int]
+) -> list[T] | None:
+    """Three options from both sides of the answer where both sides have some, in order."""
+    if len(below) + len(above) < NEEDED:
+        return None
+    if below and above:
+        wanted_below = min(max(rng.choice((1, 2)), NEEDED - len(above)), len(below))
+    else:
+        wanted_below = NEEDED if below else 0
+    return sorted(below[:wanted_below] + above[: NEEDED - wanted_below], key=key)
+
+
+def day_span_distractors(answer: DaySpan, ctx: Context) -> list[DaySpan] | None:
+    """Three runs of days of the same length and layout, as a 2×2 grid of (days and month) × (year).
+
+    As with single dates, each day-and-month and each year appears in exactly two options.
+    """
+    rng = ctx.rng("day spans")
+    years = [answer.year + d for d in (-3, -2, -1, 1, 2, 3)]
+    rng.shuffle(years)
+    years.sort(key=abs_distance(answer.year))
+    shifts = [(answer.month, answer.first + d) for d in (-9, -6, -4, -3, 3, 4, 6, 9)]
+    shifts += [(answer.month + d, answer.first) for d in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    rng.shuffle(shifts)
+    for alt_year in years[:4]:
+        for month, first in shifts:
+            grid = [
+                answer.with_parts(month=month, first=first),
+                answer.with_parts(year=alt_year),
+                answer.with_parts(year=alt_year, month=month, first=first),
+            ]
+            if all(_day_span_ok(d, answer, ctx) for d in grid):
+                return sorted(grid, key=lambda d: d.iso)
+    return None
+
+
+def _day_span_ok(candidate: DaySpan, answer: DaySpan, ctx: Context) -> bool:
+    if not candidate.is_valid or candidate.iso == answer.iso:
+        return False
+    if date(candidate.year, candidate.month, candidate.last) > ctx.today:
+        return False
+    return ctx.acceptable(candidate.format(), answer.format())
+
+
+def word_number_distractors(answer: WordNumber, ctx: Context) -> list[WordNumber] | None:
+    """Three other counts or shares written in words like the answer: "three" gets "two", "four", "six";
+    "two-thirds" gets other halves, thirds, quarters and fifths at least 8 points away."""
+    rng = ctx.rng("word numbers")
+    if answer.is_fraction:
+        pool = [
+            answer.with_parts(a, b)
+            for b in (2, 3, 4, 5)
+            for a in range(1, b)
+            if math.gcd(a, b) == 1 and abs(a / b - answer.value) >= 0.08
+        ]
+    else:
+        n = answer.numerator
+        reach = max(3, n // 3)
+        pool = [answer.with_parts(k) for k in range(max(1, n - reach), n + reach + 1) if k != n and k < 100]
+    below = [w for w in pool if w.value < answer.value]
+    above = [w for w in pool if w.value > answer.value]
+    rng.shuffle(below)
+    rng.shuffle(above)
+    below.sort(key=lambda w: answer.value - w.value)
+    above.sort(key=lambda w: w.value - answer.value)
+    below = [w for w in below if ctx.acceptable(w.format(), answer.format())]
+    above = [w for w in above if ctx.acceptable(w.format(), answer.format())]
+    return _straddle(below, above, rng, key=lambda w: int(w.value * 1000))
+
+
 _PARTIES = re.compile(r"^(?P<a>.+?)\s*[–—-]\s*(?P<b>[^–—-]+?)\s+relations$", re.IGNORECASE)
 
 
@@ -280,22 +399,100 @@ def _many_true_answers(candidates: Iterable[str], ctx: Context) -> bool:
     return true_count > MAX_OTHER_TRUE
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """One answer the base gives, as a candidate distractor: its kind (role) and the name to show."""
+
+    role: str  # folded role; for places and "other" answers, their kind (see ``kinds``)
+    name: str
+
+
+def _last_of_each(items: Iterable[_Named]) -> tuple[_Named, ...]:
+    """One entry per (role, folded name), kept where it last occurs and with that occurrence's spelling.
+
+    The tiers fold their candidates with ``{fold(c): c}``, which keeps the last spelling seen, so
+    dropping earlier repeats first gives the same candidates from a much shorter list.
+    """
+    seen: set[tuple[str, str]] = set()
+    kept: list[_Named] = []
+    for item in reversed(list(items)):
+        key = (item.role, fold(item.name))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return tuple(reversed(kept))
+
+
+@dataclass(frozen=True, slots=True)
+class _BaseNames:
+    """The base's answers by type, its countries and its hub countries: what entity tiers are cut from."""
+
+    by_type: dict[AnswerType, tuple[_Named, ...]]
+    countries: tuple[str, ...]
+    hub: frozenset[str]
+
+
+@per_base
+def _base_names(base: tuple[FactData, ...]) -> _BaseNames:
+    by_type: dict[AnswerType, list[_Named]] = {}
+    for f in base:
+        if f.answer.strip():
+            name = _bare_name(f) if f.answer_type is AnswerType.PERSON else f.answer
+            by_type.setdefault(f.answer_type, []).append(_Named(_kind_of(f), name))
+    in_base: list[str] = [f.answer for f in base if f.answer_type is AnswerType.COUNTRY]
+    for other in base:
+        parties = _PARTIES.match(other.document.strip()) if other.document else None
+        if parties:
+            in_base += [parties["a"].strip(), parties["b"].strip()]
+    hub = _hub_countries(base)
+    countries = [n.name for n in _last_of_each(_Named("", canonical_country(c) or c) for c in in_base)]
+    return _BaseNames(
+        {t: _last_of_each(items) for t, items in by_type.items()},
+        tuple(c for c in countries if c not in hub),
+        frozenset(hub),
+    )
+
+
+def _kind_of(fact: FactData) -> str:
+    """What an answer is a name of: a person's office, a place's or other thing's kind."""
+    if fact.answer_type is AnswerType.PLACE:
+        return place_kind(fact)
+    if fact.answer_type is AnswerType.OTHER:
+        return other_kind(fact.answer, fact.role)
+    return fold(fact.role)
+
+
 def _entity_tiers(fact: FactData, base: Sequence[FactData]) -> list[list[str]] | None:
-    same_type = [f for f in base if f.answer_type is fact.answer_type and f.answer.strip()]
-    role = fold(fact.role)
+    names = _base_names(base)
+    same_type = names.by_type.get(fact.answer_type, ())
+    role = _kind_of(fact)
     match fact.answer_type:
         case AnswerType.PERSON:
-            same_role = [_bare_name(f) for f in same_type if role and fold(f.role) == role]
-            return [same_role, [_bare_name(f) for f in same_type]]
+            return [[n.name for n in same_type if role and n.role == role], [n.name for n in same_type]]
         case AnswerType.COUNTRY:
-            return _country_tiers(fact, base)
-        case AnswerType.PLACE | AnswerType.OTHER:
-            if fact.answer_type is AnswerType.OTHER and not role:
+            return _country_tiers(fact, names)
+        case AnswerType.PLACE:
+            return _place_tiers(fact, role, [n.name for n in same_type if n.role == role], base)
+        case AnswerType.OTHER:
+            if not role:
                 return None
-            return [[f.answer for f in same_type if fold(f.role) == role], []]
+            same_kind = [n.name for n in same_type if n.role == role]
+            return [names_of_same_shape(fact.answer, base), same_kind]
         case AnswerType.ORGANISATION:
-            return [[f.answer for f in same_type if fold(f.role) == role], [f.answer for f in same_type]]
+            return [[n.name for n in same_type if n.role == role], [n.name for n in same_type]]
     return None
+
+
+def _place_tiers(
+    fact: FactData, kind: str, same_kind: list[str], base: Sequence[FactData]
+) -> list[list[str]]:
+    """Places of the answer's kind; for cities, capitals before other cities when the answer is a capital
+    (and the other way round), so "Warsaw" is not set among provincial towns."""
+    if kind != "city":
+        return [same_kind, []]
+    known = capitals(base)
+    is_capital = fold(fact.answer) in known
+    return [[c for c in same_kind if (fold(c) in known) == is_capital], same_kind]
 
 
 def _bare_name(fact: FactData) -> str:
@@ -307,24 +504,17 @@ def _bare_name(fact: FactData) -> str:
     return answer
 
 
-def _country_tiers(fact: FactData, base: Sequence[FactData]) -> list[list[str]]:
+def _country_tiers(fact: FactData, names: _BaseNames) -> list[list[str]]:
     """Base countries near the answer, other base countries, then the world list by nearness."""
-    in_base: list[str] = [f.answer for f in base if f.answer_type is AnswerType.COUNTRY]
-    for other in base:
-        parties = _PARTIES.match(other.document.strip()) if other.document else None
-        if parties:
-            in_base += [parties["a"].strip(), parties["b"].strip()]
-    in_base = [canonical_country(c) or c for c in in_base]
     region = region_of(fact.answer) or ""
     continent = region.split("/")[0]
     world = country_regions()
-    hub = _hub_countries(base)
-    in_base = [c for c in in_base if c not in hub]
+    in_base = list(names.countries)
     return [
         [c for c in in_base if region and region_of(c) == region],
         in_base,
-        [c for c, r in world.items() if r == region and c not in hub],
-        [c for c, r in world.items() if continent and r.startswith(continent) and c not in hub],
+        [c for c, r in world.items() if r == region and c not in names.hub],
+        [c for c, r in world.items() if continent and r.startswith(continent) and c not in names.hub],
     ]
 
 

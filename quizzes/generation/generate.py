@@ -15,11 +15,13 @@ from functools import lru_cache
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.generation import distractors as dx
-from quizzes.generation.ambiguity import claim_tokens, is_also_true
+from quizzes.generation.ambiguity import claim_tokens, is_also_true, support_tokens
+from quizzes.generation.basecache import per_base
 from quizzes.generation.dates import DateText, parse_date_text
-from quizzes.generation.numbers import parse_number_text
+from quizzes.generation.numbers import parse_number_text, parse_word_number
 from quizzes.generation.ordinals import parse_ordinal
 from quizzes.generation.prompts import build_prompt
+from quizzes.generation.spans import DaySpan, NumberedSpan, parse_day_span, parse_numbered_span, phase_year
 from quizzes.generation.text import fold, stable_seed
 from quizzes.generation.types import QuestionData, QuestionKind
 
@@ -28,7 +30,7 @@ def generate_questions(fact: FactData, fact_base: Sequence[FactData], *, today: 
     """Every question that fits ``fact``, at most one per kind; none that would be weak or ambiguous."""
     if not fact.statement.strip() or not fact.answer.strip():
         return []
-    common = _common_words(tuple(f.statement for f in fact_base)) | _common_words((fact.statement,))
+    common = _base_common_words(fact_base) | _common_words((fact.statement,))
     seed = stable_seed(fact.statement, fact.answer, str(fact.answer_type))
     builders = {
         AnswerType.DATE: _date_questions,
@@ -83,8 +85,18 @@ class _Job:
 
 
 def _date_questions(job: _Job) -> list[QuestionData]:
-    """date_choice for day dates, mc for month dates, and year_choice + typed_year for all of them."""
-    parsed = parse_date_text(job.fact.answer)
+    """date_choice for days, mc for months and periods, and year_choice + typed_year where one year answers."""
+    answer = job.fact.answer
+    span = parse_numbered_span(answer, job.fact.date_precision)
+    if span is not None:
+        return _span_questions(job, span)
+    days = parse_day_span(answer)
+    if days is not None:
+        return _day_span_questions(job, days)
+    year = phase_year(answer)
+    if year is not None:  # "early 1942": the year is what a learner can be asked for
+        return _year_questions(job, year) if year <= job.today.year else []
+    parsed = parse_date_text(answer)
     if parsed is None or job.fact.date_precision in (
         DatePrecision.YEAR_RANGE,
         DatePrecision.DECADE,
@@ -98,17 +110,49 @@ def _date_questions(job: _Job) -> list[QuestionData]:
         questions += _grid_question(job, QuestionKind.DATE_CHOICE, parsed, dx.date_distractors)
     elif parsed.month is not None:
         questions += _grid_question(job, QuestionKind.MC, parsed, dx.month_distractors)
-    year = str(parsed.year)
+    return questions + _year_questions(job, parsed.year)
+
+
+def _year_questions(job: _Job, answer_year: int) -> list[QuestionData]:
+    """year_choice and typed_year on the year of the fact's time, unless the base makes other years right."""
+    questions: list[QuestionData] = []
+    year = str(answer_year)
     prompt = job.prompt(QuestionKind.YEAR_CHOICE, year)
-    other_years = _other_true_years(job, parsed.year, prompt) if prompt else 0
+    other_years = _other_true_years(job, answer_year, prompt) if prompt else 0
     if prompt and other_years <= dx.MAX_OTHER_TRUE:
-        years = dx.year_distractors(parsed.year, job.context(prompt))
+        years = dx.year_distractors(answer_year, job.context(prompt))
         if years:
             questions.append(job.choice(QuestionKind.YEAR_CHOICE, prompt, year, [str(y) for y in years]))
     prompt = job.prompt(QuestionKind.TYPED_YEAR, year)
-    if prompt and not _other_true_years(job, parsed.year, prompt):
+    if prompt and not _other_true_years(job, answer_year, prompt):
         questions.append(job.typed(QuestionKind.TYPED_YEAR, prompt, year))
     return questions
+
+
+def _span_questions(job: _Job, span: NumberedSpan) -> list[QuestionData]:
+    """mc over same-shaped periods: year ranges, decades, centuries (no single year answers them)."""
+    if span.first_year > job.today.year:
+        return []
+    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
+    if not prompt:
+        return []
+    options = dx.span_distractors(span, job.context(prompt))
+    if not options:
+        return []
+    return [job.choice(QuestionKind.MC, prompt, job.fact.answer, [o.format() for o in options])]
+
+
+def _day_span_questions(job: _Job, days: DaySpan) -> list[QuestionData]:
+    """date_choice over runs of days of the same length ("6 to 8 September 2017"), and the year."""
+    if date(days.year, days.month, days.last) > job.today:
+        return []
+    questions: list[QuestionData] = []
+    prompt = job.prompt(QuestionKind.DATE_CHOICE, job.fact.answer)
+    options = dx.day_span_distractors(days, job.context(prompt)) if prompt else None
+    if prompt and options:
+        answer = job.fact.answer
+        questions.append(job.choice(QuestionKind.DATE_CHOICE, prompt, answer, [o.format() for o in options]))
+    return questions + _year_questions(job, days.year)
 
 
 def _grid_question(job: _Job, kind: QuestionKind, parsed: DateText, make) -> list[QuestionData]:  # noqa: ANN001
@@ -125,17 +169,32 @@ def _number_questions(job: _Job) -> list[QuestionData]:
     """mc over similar quantities, and typed_number when no other figure is also true."""
     parsed = parse_number_text(job.fact.answer)
     if parsed is None:
-        return []
+        return _word_number_questions(job)
     prompt = job.prompt(QuestionKind.MC, job.fact.answer)
     if not prompt:
         return []
     questions: list[QuestionData] = []
-    options = dx.number_distractors(parsed, job.context(prompt))
+    context = job.context(prompt)
+    options = dx.number_distractors(parsed, context) or dx.number_distractors(parsed, context, finer=True)
     if options:
         questions.append(job.choice(QuestionKind.MC, prompt, job.fact.answer, [o.format() for o in options]))
     if not _other_true_numbers(job, parsed.total, prompt):
         questions.append(job.typed(QuestionKind.TYPED_NUMBER, prompt, job.fact.answer))
     return questions
+
+
+def _word_number_questions(job: _Job) -> list[QuestionData]:
+    """mc over counts or shares written in words ("three", "two-thirds"); typing words is not asked."""
+    words = parse_word_number(job.fact.answer)
+    if words is None:
+        return []
+    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
+    if not prompt:
+        return []
+    options = dx.word_number_distractors(words, job.context(prompt))
+    if not options:
+        return []
+    return [job.choice(QuestionKind.MC, prompt, job.fact.answer, [o.format() for o in options])]
 
 
 def _ordinal_questions(job: _Job) -> list[QuestionData]:
@@ -163,19 +222,34 @@ def _entity_questions(job: _Job) -> list[QuestionData]:
 
 def _other_true_years(job: _Job, year: int, prompt: str) -> int:
     """How many other years the base makes true (a typed year would then be marked wrong unfairly)."""
-    seen = {
-        int(t[1:5]) for f in job.base for t in claim_tokens(f.statement) if t[0] in "ydm" and t[1:5].isdigit()
-    }
-    return sum(is_also_true(str(y), job.fact, job.base, prompt) for y in sorted(seen - {year}))
+    near = support_tokens(job.fact, job.base, prompt)
+    seen = [y for y in sorted(base_years(job.base) - {year}) if claim_tokens(str(y)) <= near]
+    return sum(is_also_true(str(y), job.fact, job.base, prompt) for y in seen)
 
 
 def _other_true_numbers(job: _Job, total: float, prompt: str) -> bool:
     """Whether the base makes another figure an equally right answer to the same question."""
-    values = {t[1:] for f in job.base for t in claim_tokens(f.statement) if t[0] == "n" and t[1:2].isdigit()}
+    near = support_tokens(job.fact, job.base, prompt)
     return any(
         is_also_true(value, job.fact, job.base, prompt)
-        for value in sorted(values)
-        if abs(float(value) - total) > 1e-9 * max(1.0, total)
+        for value in base_numbers(job.base)
+        if claim_tokens(value) <= near and abs(float(value) - total) > 1e-9 * max(1.0, total)
+    )
+
+
+@per_base
+def base_years(base: tuple[FactData, ...]) -> frozenset[int]:
+    """Every year the base's statements name, in a date or alone."""
+    return frozenset(
+        int(t[1:5]) for f in base for t in claim_tokens(f.statement) if t[0] in "ydm" and t[1:5].isdigit()
+    )
+
+
+@per_base
+def base_numbers(base: tuple[FactData, ...]) -> tuple[str, ...]:
+    """Every figure the base's statements state, as claim-token values ("55200", "0.5"), sorted."""
+    return tuple(
+        sorted({t[1:] for f in base for t in claim_tokens(f.statement) if t[0] == "n" and t[1:2].isdigit()})
     )
 
 
@@ -183,12 +257,17 @@ def _canonical_order(options: list[str], answer_type: AnswerType, kind: Question
     """Chronological, ascending or alphabetical: deterministic and free of position cues."""
 
     def key(option: str) -> tuple[float, str]:
+        if answer_type is AnswerType.DATE and (span := parse_numbered_span(option)) is not None:
+            return (float(span.values[0]), fold(option))
+        if answer_type is AnswerType.DATE and (days := parse_day_span(option)) is not None:
+            return (float(days.iso.replace("-", "")), fold(option))
         if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.DATE_CHOICE) or answer_type is AnswerType.DATE:
             parsed = parse_date_text(option)
             return (float(parsed.iso.replace("-", "").ljust(8, "0")) if parsed else 0.0, fold(option))
         if answer_type is AnswerType.NUMBER:
             number = parse_number_text(option)
-            return (number.total if number else 0.0, fold(option))
+            words = parse_word_number(option) if number is None else None
+            return (number.total if number else words.value if words else 0.0, fold(option))
         if answer_type is AnswerType.ORDINAL:
             ordinal = parse_ordinal(option)
             return (float(ordinal.value) if ordinal else 0.0, fold(option))
@@ -197,9 +276,15 @@ def _canonical_order(options: list[str], answer_type: AnswerType, kind: Question
     return sorted(options, key=key)
 
 
-@lru_cache(maxsize=16)
-def _common_words(statements: tuple[str, ...]) -> frozenset[str]:
+@per_base
+def _base_common_words(base: tuple[FactData, ...]) -> frozenset[str]:
     """Words the base writes in lower case somewhere, so a capitalised sentence start can be lowered."""
+    return _common_words(tuple(f.statement for f in base))
+
+
+@lru_cache(maxsize=256)
+def _common_words(statements: tuple[str, ...]) -> frozenset[str]:
+    """Words the given statements write in lower case (after a space)."""
     lower: set[str] = set()
     for statement in statements:
         lower.update(w.casefold() for w in re.findall(r"(?<=\s)[a-z][a-z\-]+", statement))

@@ -213,3 +213,105 @@ def round_to_step(value: float, step: float) -> float:
         return float(round(value / step) * step)
     decimals = max(0, -int(math.floor(math.log10(step) + 1e-9)))
     return round(round(value / step) * step, decimals)
+
+
+_CARDINALS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# Fractions written as words, as prose writes shares: "two-thirds of imports".
+_DENOMINATORS = {
+    2: ("half", "halves"),
+    3: ("third", "thirds"),
+    4: ("quarter", "quarters"),
+    5: ("fifth", "fifths"),
+}
+
+
+def cardinal_word(n: int) -> str | None:
+    """ "three", "twenty-one"; None outside 0–99, where prose uses digits."""
+    if 0 <= n < 20:
+        return _CARDINALS[n]
+    if 20 <= n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens] if unit == 0 else f"{_TENS[tens]}-{_CARDINALS[unit]}"
+    return None
+
+
+def fraction_word(numerator: int, denominator: int) -> str | None:
+    """ "two-thirds", "one-quarter", "one-half"; None for improper fractions or unknown denominators."""
+    if denominator not in _DENOMINATORS or not 1 <= numerator < denominator:
+        return None
+    singular, plural = _DENOMINATORS[denominator]
+    return f"{_CARDINALS[numerator]}-{singular if numerator == 1 else plural}"
+
+
+_CARDINAL_VALUES = {cardinal_word(n): n for n in range(100)}
+_FRACTION_VALUES = {
+    fraction_word(a, b): (a, b) for b in _DENOMINATORS for a in range(1, b) if fraction_word(a, b)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WordNumber:
+    """A quantity written in words: a count ("three") or a share ("two-thirds"), with its capitalisation."""
+
+    numerator: int
+    denominator: int = 1  # 1 for counts
+    capital: bool = False
+    joiner: str = "-"  # "two-thirds" or "two thirds"
+
+    @property
+    def value(self) -> float:
+        return self.numerator / self.denominator
+
+    @property
+    def is_fraction(self) -> bool:
+        return self.denominator > 1
+
+    def format(self) -> str:
+        word = (
+            fraction_word(self.numerator, self.denominator)
+            if self.is_fraction
+            else cardinal_word(self.numerator)
+        ) or ""
+        word = word.replace("-", self.joiner)
+        return word[:1].upper() + word[1:] if self.capital else word
+
+    def with_parts(self, numerator: int, denominator: int | None = None) -> WordNumber:
+        return replace(
+            self, numerator=numerator, denominator=self.denominator if denominator is None else denominator
+        )
+
+
+def parse_word_number(text: str) -> WordNumber | None:
+    """Parse "three", "Twenty-one", "two-thirds", "one-quarter" (hyphen or space); None otherwise."""
+    stripped = text.strip()
+    folded = re.sub(r"\s+", "-", stripped.casefold())
+    capital = stripped[:1].isupper()
+    joiner = " " if re.search(r"\s", stripped) else "-"
+    if folded in _CARDINAL_VALUES:
+        return WordNumber(_CARDINAL_VALUES[folded], 1, capital, joiner)
+    if folded in _FRACTION_VALUES:
+        numerator, denominator = _FRACTION_VALUES[folded]
+        return WordNumber(numerator, denominator, capital, joiner)
+    return None

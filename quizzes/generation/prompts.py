@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.generation.dates import parse_date_text
-from quizzes.generation.numbers import QUALIFIERS, parse_number_text
+from quizzes.generation.kinds import place_kind
+from quizzes.generation.numbers import QUALIFIERS, parse_number_text, parse_word_number
+from quizzes.generation.spans import parse_day_span, parse_numbered_span
 from quizzes.generation.text import collapse_spaces, contains_phrase, fold
 from quizzes.generation.types import QuestionKind
 from quizzes.generation.verbs import (
@@ -158,19 +160,21 @@ def build_prompt(
 ) -> str | None:
     """A valid question for ``fact`` asked as ``kind`` whose answer is ``answer``, or None.
 
-    ``fact.question`` wins when it is valid for the kind (adapted from "On what date" to "In which
-    year" for year kinds). ``common_words`` are words the fact base writes in lower case; a capitalised
-    first word found there is lowered when it moves inside the question.
+    ``fact.question`` wins when it is valid for the kind (its wh-phrase switched to what the kind
+    asks for: "In which year" for year kinds, "On what date" for dates, "In which month and year" for
+    months, "When" for runs of days). ``common_words`` are words the fact base writes in lower case; a
+    capitalised first word found there is lowered when it moves inside the question.
     """
     forbidden = answer_forms(fact, answer)
-    for candidate in (_adapt_question(fact.question, kind), _derive(fact, kind, common_words)):
+    shape = _answer_shape(answer)
+    for candidate in (_adapt_question(fact.question, kind, shape), _derive(fact, kind, common_words)):
         if candidate and prompt_is_valid(candidate, forbidden):
             return candidate
     return None
 
 
 def answer_forms(fact: FactData, answer: str) -> list[str]:
-    """Every way the answer could leak into a prompt: its text, a date's year, a number's digits."""
+    """Every way the answer could leak into a prompt: its text, a date's years, a number's digits."""
     forms = [answer, fact.answer]
     for text in (answer, fact.answer):
         parsed_date = parse_date_text(text)
@@ -186,9 +190,31 @@ def answer_forms(fact: FactData, answer: str) -> list[str]:
                     f"{parsed_number.value:,.{parsed_number.decimals}f}".replace(",", " "),
                 }
             )
+        words = parse_word_number(text)
+        if words is not None and not words.is_fraction:
+            forms.append(str(words.numerator))
+        if fact.answer_type is AnswerType.DATE:
+            # The years, decades and centuries of a range or period: "1946", "1948", "1950s", "19th".
+            forms.extend(re.findall(r"(?<![\w])(?:\d{3,4}s?|\d{1,2}(?:st|nd|rd|th))(?![\w])", text))
     if fact.date and fact.answer_type is AnswerType.DATE:
         forms.append(fact.date[:4])
+    if (
+        fact.date_end
+        and fact.answer_type is AnswerType.DATE
+        and fact.date_precision is DatePrecision.YEAR_RANGE
+    ):
+        forms.append(fact.date_end[:4])
     return [f for f in dict.fromkeys(forms) if f.strip()]
+
+
+def _answer_shape(answer: str) -> str:
+    """ "days" for a run of days, "month" for a month and year, "" for anything else."""
+    if parse_day_span(answer) is not None:
+        return "days"
+    parsed = parse_date_text(answer)
+    if parsed is not None and parsed.month is not None and parsed.day is None:
+        return "month"
+    return ""
 
 
 def prompt_is_valid(prompt: str, forbidden: Iterable[str]) -> bool:
@@ -209,16 +235,31 @@ def prompt_is_valid(prompt: str, forbidden: Iterable[str]) -> bool:
     return not re.search(r"\(\s*\)|,\s*\?|\s{2,}|,,", prompt)
 
 
-def _adapt_question(question: str, kind: QuestionKind) -> str | None:
-    """Reuse a hand-written question, switching its wh-phrase to what the kind asks for."""
+_ASKS_WHEN = (
+    r"^(?:On what dates?|On which dates?|When|In which year|In what year|In which month and year|"
+    r"In what month and year|In which month|In what month)\b"
+)
+
+
+def _adapt_question(question: str, kind: QuestionKind, shape: str = "") -> str | None:
+    """Reuse a hand-written question, switching its wh-phrase to what the kind asks for.
+
+    ``shape`` is what the answer looks like (see :func:`_answer_shape`): a month-and-year answer is
+    asked "In which month and year", a run of days "When", a single day "On what date".
+    """
     question = question.strip()
     if not question:
         return None
-    year_kinds = (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
-    if kind in year_kinds:
-        return re.sub(r"^(?:On what date|On which date|When)\b", "In which year", question)
+    if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR):
+        return re.sub(_ASKS_WHEN, "In which year", question)
     if kind is QuestionKind.DATE_CHOICE:
-        return re.sub(r"^(?:In which year|In what year|When)\b", "On what date", question)
+        return re.sub(_ASKS_WHEN, "When" if shape == "days" else "On what date", question)
+    if shape == "month":
+        return re.sub(
+            r"^(?:On what date|On which date|In which year|In what year)\b",
+            "In which month and year",
+            question,
+        )
     return question
 
 
@@ -333,6 +374,12 @@ def _wh(fact: FactData, kind: QuestionKind, preposition: str = "") -> str | None
         core, default_prep = _date_wh(fact, kind)
         if core is None:
             return None
+        if prep in ("from", "between") and _is_period(fact.answer, fact.date_precision):
+            prep = (
+                "in"  # "from 6 to 8 September" / "between 1937 and 1938" asked as "when" or "in which year"
+            )
+        if core == "when":
+            return core if prep in ("", "in", "on", "at", "during") else None
         if prep in ("", "in", "on", "at", "during", "of"):
             return f"{default_prep} {core}".strip() if prep or not default_prep else f"{default_prep} {core}"
         if prep in ("since", "by", "until", "after", "before"):
@@ -349,14 +396,26 @@ def _wh(fact: FactData, kind: QuestionKind, preposition: str = "") -> str | None
 def _date_wh(fact: FactData, kind: QuestionKind) -> tuple[str | None, str]:
     if kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR):
         return "which year", "in"
+    if parse_day_span(fact.answer) is not None:
+        return "when", ""
     if kind is QuestionKind.DATE_CHOICE or fact.date_precision is DatePrecision.DAY:
         return "what date", "on"
+    span = parse_numbered_span(fact.answer, fact.date_precision)
+    if span is not None and span.phase:
+        return "when", ""
+    plural = span is not None and len(span.values) > 1
     return {
         DatePrecision.MONTH: ("which month and year", "in"),
         DatePrecision.YEAR: ("which year", "in"),
-        DatePrecision.DECADE: ("which decade", "in"),
+        DatePrecision.YEAR_RANGE: ("which years", "in"),
+        DatePrecision.DECADE: ("which decades" if plural else "which decade", "in"),
         DatePrecision.CENTURY: ("which century", "in"),
     }.get(fact.date_precision, (None, ""))
+
+
+def _is_period(answer: str, precision: DatePrecision) -> bool:
+    """Whether the answer is a run of days or years rather than one point in time."""
+    return parse_day_span(answer) is not None or parse_numbered_span(answer, precision) is not None
 
 
 def _entity_wh(fact: FactData) -> str | None:
@@ -367,7 +426,8 @@ def _entity_wh(fact: FactData) -> str | None:
         case AnswerType.COUNTRY:
             return "which country"
         case AnswerType.PLACE:
-            return f"which {role}" if role and len(role.split()) <= 2 else "which place"
+            kind = place_kind(fact)
+            return f"which {kind}" if kind and len(kind.split()) <= 2 else "which place"
         case AnswerType.ORGANISATION:
             return f"which {role}" if role and len(role.split()) <= 2 else "which organisation"
         case AnswerType.OTHER if role and len(role.split()) <= 2:
@@ -378,7 +438,12 @@ def _entity_wh(fact: FactData) -> str | None:
 def _number_wh(fact: FactData, noun_phrase: str) -> str | None:
     parsed = parse_number_text(fact.answer)
     if parsed is None:
-        return None
+        words = parse_word_number(fact.answer)
+        if words is None:
+            return None
+        if words.is_fraction:  # "two-thirds of the value" is a share, like a percentage
+            return f"what share {noun_phrase}".strip() if noun_phrase.startswith("of ") else None
+        return f"how many {noun_phrase}" if noun_phrase else None
     if parsed.is_percent:
         return (
             f"what share {noun_phrase}".strip() if noun_phrase.startswith("of ") or not noun_phrase else None

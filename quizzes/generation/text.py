@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans(
@@ -12,6 +13,7 @@ _QUOTES = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text``, for comparisons.
 
@@ -23,6 +25,7 @@ def fold(text: str) -> str:
     return _SPACE_RE.sub(" ", stripped.casefold()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def contains_phrase(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` as whole words, ignoring case and accents."""
     folded_needle = fold(needle)

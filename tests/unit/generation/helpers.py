@@ -8,9 +8,11 @@ from facts.extraction.types import AnswerType, FactData
 from quizzes.generation import QuestionData, QuestionKind
 from quizzes.generation.countries import canonical_country
 from quizzes.generation.dates import parse_date_text, parse_year
-from quizzes.generation.numbers import parse_number_text
+from quizzes.generation.kinds import names_of_same_shape
+from quizzes.generation.numbers import parse_number_text, parse_word_number
 from quizzes.generation.ordinals import parse_ordinal
 from quizzes.generation.prompts import answer_forms
+from quizzes.generation.spans import parse_day_span, parse_numbered_span
 from quizzes.generation.text import contains_phrase, fold
 
 
@@ -19,12 +21,38 @@ def option_has_answer_type(question: QuestionData, option: str, base: Sequence[F
     answer = question.answer
     if question.kind is QuestionKind.YEAR_CHOICE:
         return parse_year(option) is not None
+    if question.answer_type is AnswerType.DATE and parse_numbered_span(answer) is not None:
+        span, want_span = parse_numbered_span(option), parse_numbered_span(answer)
+        return (
+            span is not None
+            and want_span is not None
+            and (span.template, len(span.values), span.ordinal)
+            == (want_span.template, len(want_span.values), want_span.ordinal)
+            and span.values[-1] - span.values[0] == want_span.values[-1] - want_span.values[0]
+        )
+    if question.answer_type is AnswerType.DATE and parse_day_span(answer) is not None:
+        days, want_days = parse_day_span(option), parse_day_span(answer)
+        return (
+            days is not None
+            and want_days is not None
+            and (days.style, days.joiner, days.prefix)
+            == (want_days.style, want_days.joiner, want_days.prefix)
+            and days.last - days.first == want_days.last - want_days.first
+        )
     if question.kind is QuestionKind.DATE_CHOICE or question.answer_type is AnswerType.DATE:
         got, want = parse_date_text(option), parse_date_text(answer)
         return (
             got is not None
             and want is not None
             and (got.style, got.short_month) == (want.style, want.short_month)
+        )
+    if question.answer_type is AnswerType.NUMBER and parse_word_number(answer) is not None:
+        words, want_words = parse_word_number(option), parse_word_number(answer)
+        return (
+            words is not None
+            and want_words is not None
+            and (words.is_fraction, words.capital, words.joiner)
+            == (want_words.is_fraction, want_words.capital, want_words.joiner)
         )
     if question.answer_type is AnswerType.NUMBER:
         got, want = parse_number_text(option), parse_number_text(answer)
@@ -43,6 +71,8 @@ def option_has_answer_type(question: QuestionData, option: str, base: Sequence[F
     }
     if question.answer_type is AnswerType.COUNTRY:
         return fold(option) in same_type or canonical_country(option) is not None
+    if question.answer_type is AnswerType.OTHER:
+        same_type |= {fold(n) for n in names_of_same_shape(answer, base)}
     return fold(option) in same_type
 
 

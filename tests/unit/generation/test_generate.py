@@ -161,8 +161,8 @@ def test_empty_statement_or_answer_gives_nothing() -> None:
 
 def test_date_without_a_parseable_answer_gives_nothing() -> None:
     vague = fact(
-        "Polish migrants emigrated to Peru in the late 1800s.",
-        "the late 1800s",
+        "Polish migrants emigrated to Peru some time after the uprising.",
+        "some time after the uprising",
         AnswerType.DATE,
         corpus.PE,
         date="1870",

@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.generation import generate_questions
 from quizzes.generation.dates import MONTHS
+from quizzes.generation.numbers import cardinal_word, fraction_word
+from quizzes.generation.ordinals import ordinal_digits
+from quizzes.generation.spans import parse_day_span, parse_numbered_span
 from tests.unit.generation.corpus import FACTS
 from tests.unit.generation.helpers import assert_invariants
 
@@ -146,7 +149,62 @@ def junk_facts(draw: st.DrawFn) -> FactData:
     )
 
 
-any_fact = st.one_of(date_facts(), number_facts(), ordinal_facts(), entity_facts())
+@st.composite
+def period_facts(draw: st.DrawFn) -> FactData:
+    """Times that are not one date: year ranges, decades, centuries, runs of days, "early 1942"."""
+    shape = draw(st.sampled_from(["years", "decades", "century", "hundreds", "days", "phase"]))
+    subject, verb = draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(VERBS))
+    if shape == "years":
+        start = draw(st.integers(min_value=1000, max_value=TODAY.year - 1))
+        end = min(TODAY.year, start + draw(st.integers(min_value=1, max_value=4)))
+        text = f"{start}{draw(st.sampled_from(['–', '-']))}{end}"
+        values = {"date": str(start), "date_end": str(end), "date_precision": DatePrecision.YEAR_RANGE}
+    elif shape == "decades":
+        first = draw(st.integers(min_value=100, max_value=TODAY.year // 10)) * 10
+        pair = draw(st.booleans()) and first + 10 <= TODAY.year
+        text = f"the {first}s" + (f" and {first + 10}s" if pair else "")
+        values = {"date": str(first), "date_precision": DatePrecision.DECADE}
+    elif shape in ("century", "hundreds"):
+        n = draw(st.integers(min_value=5, max_value=20))
+        phase = draw(st.sampled_from(["", "early ", "middle of the ", "late "]))
+        hundreds = f"{phase}{(n - 1) * 100}s"
+        text = hundreds if shape == "hundreds" else f"{phase}{ordinal_digits(n)} century"
+        values = {"date": str((n - 1) * 100 + 1), "date_precision": DatePrecision.CENTURY}
+    elif shape == "days":
+        day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(TODAY.year - 1, 12, 20)))
+        first = min(day.day, 24)
+        last = first + draw(st.integers(min_value=1, max_value=4))
+        month = MONTHS[day.month - 1]
+        text = draw(
+            st.sampled_from([f"{first} to {last} {month} {day.year}", f"{month} {first}–{last}, {day.year}"])
+        )
+        values = {"date": date(day.year, day.month, first).isoformat(), "date_precision": DatePrecision.DAY}
+        return _fact(f"{subject} {verb} from {text}.", text, AnswerType.DATE, **values)
+    else:
+        year = draw(st.integers(min_value=1000, max_value=TODAY.year - 1))
+        text = f"{draw(st.sampled_from(['early ', 'late ', 'mid-']))}{year}"
+        values = {"date": str(year), "date_precision": DatePrecision.YEAR}
+    return _fact(f"{subject} {verb} in {text}.", text, AnswerType.DATE, **values)
+
+
+@st.composite
+def word_number_facts(draw: st.DrawFn) -> FactData:
+    """Counts and shares written in words: "three occasions", "two-thirds of the value"."""
+    if draw(st.booleans()):
+        n = draw(st.integers(min_value=1, max_value=40))
+        word = cardinal_word(n) or "one"
+        statement = f"Poland donated {word} ambulances to Kazakhstan in 2016."
+        return _fact(statement, word, AnswerType.NUMBER, number=float(n))
+    denominator = draw(st.sampled_from([2, 3, 4, 5]))
+    numerator = draw(st.integers(min_value=1, max_value=denominator - 1))
+    word = fraction_word(numerator, denominator) or "one-half"
+    statement = f"As of 2017, {word} of the value of Polish imports from Peru was fruit."
+    return _fact(statement, word, AnswerType.NUMBER, number=numerator / denominator)
+
+
+any_fact = st.one_of(
+    date_facts(), number_facts(), ordinal_facts(), entity_facts(), period_facts(), word_number_facts()
+)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -156,6 +214,21 @@ def test_invariants_hold_on_random_facts(fact: FactData) -> None:
     base = [*FACTS, fact]
     for question in generate_questions(fact, base, today=TODAY):
         assert_invariants(question, fact, base)
+
+
+@SETTINGS
+@given(period_facts())
+def test_period_options_are_past_and_of_the_same_length(fact: FactData) -> None:
+    base = [*FACTS, fact]
+    questions = generate_questions(fact, base, today=TODAY)
+    for question in questions:
+        assert_invariants(question, fact, base)
+        for option in question.options or ():
+            span, days = parse_numbered_span(option, fact.date_precision), parse_day_span(option)
+            if span is not None:
+                assert span.first_year <= TODAY.year and (span.ordinal or span.values[-1] <= TODAY.year)
+            if days is not None:
+                assert date(days.year, days.month, days.last) <= TODAY
 
 
 @SETTINGS
