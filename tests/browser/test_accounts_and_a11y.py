@@ -1,20 +1,11 @@
 """A real browser: a new user signs up and lands home; axe finds no serious problem on any page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD
+from tests.browser.pages import log_in, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_new_user_signs_up_and_lands_on_home(page: Page, live_server, django_user_model):
@@ -28,15 +19,6 @@ def test_new_user_signs_up_and_lands_on_home(page: Page, live_server, django_use
     expect(page.get_by_text("Welcome to Factdeck, ada")).to_be_visible()
     expect(page.get_by_role("link", name="Study", exact=True)).to_be_visible()
     assert django_user_model.objects.filter(username="ada").exists()
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 ANONYMOUS_PAGES = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"]

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from quizzes.models import ReviewLog
-from tests.browser.test_accounts_and_a11y import serious_violations
+from tests.browser.pages import serious_violations, sign_up
 from tests.factories import DocumentFactory, FactFactory, QuestionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,15 +17,6 @@ def library(db):
         QuestionFactory(fact=FactFactory(document=document, position=i), prompt=f"Question number {i}?")
         for i in range(12)
     ]
-
-
-def sign_up(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/signup/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill("a-long-pass-phrase")
-    page.get_by_label("Password confirmation").fill("a-long-pass-phrase")
-    page.get_by_role("button", name="Sign up").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def counts(page: Page) -> tuple[int, int, int]:

@@ -4,29 +4,12 @@ joins with the code and takes it with a countdown running, and the teacher sees 
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD, DocumentFactory, FactFactory, QuestionFactory
+from tests.browser.pages import log_in, serious_violations
+from tests.factories import DocumentFactory, FactFactory, QuestionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.fixture
@@ -71,9 +54,11 @@ def test_teacher_builds_learner_takes_teacher_sees_results(
     page.get_by_label("Show right answers").select_option("immediate")
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_text("Settings saved.")).to_be_visible()
-    # (Reloaded first: base.html's flash-message list carries role="status", which axe flags; reported.)
-    page.reload()
-    assert serious_violations(page) == []
+    assert serious_violations(page) == []  # the builder, with a flash message showing
+    page.locator("#items").get_by_role("link", name=re.compile("Edit")).first.click()
+    expect(page.get_by_role("heading", name=re.compile("Edit"))).to_be_visible()
+    assert serious_violations(page) == []  # the per-quiz question editor
+    page.go_back()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("Learners join with the code")).to_be_visible()
     code = page.locator(".code.big").inner_text().strip()
@@ -87,6 +72,7 @@ def test_teacher_builds_learner_takes_teacher_sees_results(
     other.get_by_role("navigation", name="Main").get_by_role("link", name="Join a quiz").click()
     other.get_by_label("Join code").fill(code.lower())
     other.get_by_role("button", name="Join").click()
+    assert serious_violations(other) == []  # the quiz's landing page
     other.get_by_role("button", name="Start the quiz").click()
     expect(other.get_by_role("heading", name="Question 1 of 2")).to_be_visible()
     expect(other.locator("#countdown")).to_have_text(re.compile(r"^(10:00|9:5\d)$"))
@@ -101,8 +87,10 @@ def test_teacher_builds_learner_takes_teacher_sees_results(
     other.get_by_role("button", name="Save and finish").click()
     expect(other.get_by_text("Not quite. The right answer is “1991”.")).to_be_visible()
     other.get_by_role("link", name="Finish").click()
+    assert serious_violations(other) == []  # the summary before submitting
     other.get_by_role("button", name="Submit and see results").click()
     expect(other.locator("#score")).to_contain_text("1 of 2")
+    assert serious_violations(other) == []  # the review of the attempt
     learner_context.close()
 
     page.get_by_role("link", name="Results").first.click()
