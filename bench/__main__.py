@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["bench.scheduling", "bench.ingest"]
+BENCHMARKS = ["bench.scheduling", "bench.ingest", "bench.study"]
 
 
 def main() -> int:
