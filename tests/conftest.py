@@ -3,6 +3,13 @@
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: random examples on a developer's machine (to find new bugs), the same examples on CI
+# (so a run is reproducible), and no per-example deadline on a shared 2-core runner.
+settings.register_profile("ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our tests make
 # beside it are ordinary blocking calls, which Django would otherwise refuse.
