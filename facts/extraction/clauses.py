@@ -13,6 +13,7 @@ from .rules.enumerations import enumeration_claims
 
 _SPLIT_RE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+|;\s+|:\s+|\s+and\s+(?=(?:he|she|they|it|then)\s)|,\s+and\s+|\s+and\s+(?=(?:in|on)\s+\S*\d)"
+    r"|(?P<bare>\s+and\s+)(?=(?:the\s+)?[A-Z]|the\s)"
 )
 _PREPOSITIONS = frozenset(
     [
@@ -72,6 +73,8 @@ def split_clauses(sentence: str) -> list[str]:
         lead, colon, listed = head.partition(": ")
         verb = find_verb(listed.split()) if colon else None
         heads = [lead, listed] if verb and _has_verb(lead) else [head]
+        if tail and not _has_verb(tail):  # "…, and President D on a state visit in 2017": borrow "visited X"
+            tail = _gapped(_RESPECTIVELY_TAIL.sub("", heads[-1]), tail) or tail
         return [*heads, *split_clauses(tail)] if tail else heads
     clauses: list[str] = []
     rest = sentence
@@ -95,6 +98,8 @@ def _acceptable(text: str, match: re.Match[str]) -> bool:
     if not _has_verb(left):
         return False
     verb = find_verb(right.split())
+    if match.group("bare"):  # "Chile opened a consulate and Norway apologised": a new subject and verb
+        return verb is not None and 0 < verb <= 4
     if match.group(0).startswith(":"):
         return verb is not None and verb > 0  # "…: Polish presidents A and B visited …" is a clause
     if verb is not None and verb > 0:

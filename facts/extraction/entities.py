@@ -54,6 +54,12 @@ class Registry:
     persons: dict[str, str] = field(default_factory=dict)  # full name → office
     surnames: dict[str, str] = field(default_factory=dict)  # last word → full name
     states: set[str] = field(default_factory=set)  # names the text called a state, kingdom, dynasty …
+    countries: set[str] = field(default_factory=set)  # countries the gazetteer lacks (an article's parties)
+
+    def country(self, name: str) -> str | None:
+        """The country ``name`` denotes, from the gazetteer or from what this article declared."""
+        bare = name.strip()
+        return country_of(bare) or (bare if bare in self.countries else None)
 
     def add_person(self, name: str, role: str) -> None:
         if role or name not in self.persons:
@@ -124,7 +130,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _split_run(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_run(sentence: str, start: int, end: int, registry: Registry) -> list[tuple[int, int]]:
     """Cut a run at "and"/"in"/"on" unless an organisation keyword holds it together."""
     text = sentence[start:end]
     if any(_bare(w) in ORG_WORDS for w in text.split()) or re.search(
@@ -136,7 +142,7 @@ def _split_run(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"\s+(?:and|in|on|of)\s+", text):
         left = sentence[cursor : start + m.start()]
         right = sentence[start + m.end() : end]
-        if m.group(0).strip() == "of" and not (country_of(right) or country_of(left)):
+        if m.group(0).strip() == "of" and not (registry.country(right) or registry.country(left)):
             continue
         pieces.append((cursor, start + m.start()))
         cursor = start + m.end()
@@ -180,7 +186,7 @@ def _classify(sentence: str, start: int, end: int, registry: Registry) -> Entity
         return None
     before = sentence[:start].rstrip()
     prev_word = before.split()[-1].lower() if before.split() else ""
-    country = country_of(text)
+    country = registry.country(text)
     if country:
         return Entity(start, end, text, AnswerType.COUNTRY, canonical=country)
     if text in DEMONYMS or _is_hyphenated_adjective(text):
@@ -226,16 +232,23 @@ def _bare(word: str) -> str:
     return re.sub(r"['’]s?$", "", word.rstrip(".,;:"))
 
 
+_REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 def _title_split(text: str) -> tuple[str, str]:
     """Split "Marshal of the Sejm Marek Borowski" into ("Marshal of the Sejm", "Marek Borowski")."""
     words = text.split()
     i = len(words)
+    if i > 1 and _REGNAL_NUMBER.fullmatch(words[-1]) and _is_name_word(words[-2]):
+        i -= 1  # "King Harald V", "Pope John Paul II": the number belongs to the name
     while i > 0 and (
         _is_name_word(words[i - 1]) or (words[i - 1] in {"y", "de", "la", "Il"} and i < len(words))
     ):
         i -= 1
     while i < len(words) and words[i] in {"y", "de", "la"}:
         i += 1
+    if i == 0 and len(words) > 1 and words[0] in TITLES:
+        i = 1  # "King Harald V": an office that is also an ordinary capitalised word
     return " ".join(words[:i]), " ".join(words[i:])
 
 
@@ -316,7 +329,7 @@ def find_entities(sentence: str, registry: Registry | None = None) -> list[Entit
     entities: list[Entity] = []
     masked = _mask_dates(sentence)
     for run_start, run_end in _runs(masked):
-        for piece_start, piece_end in _split_run(masked, run_start, run_end):
+        for piece_start, piece_end in _split_run(masked, run_start, run_end, registry):
             text = sentence[piece_start:piece_end]
             first, _, rest = text.partition(" ")
             if first in _LEADING_FUNCTION_WORDS and rest:

@@ -266,3 +266,45 @@ NON_NAME_WORDS = frozenset(
         "State",
     ]
 )
+
+# Capitals and other large cities → their country, so a question can say "In which German city …"
+# when an embassy sits in a third country ("accredited from its embassy in Berlin").
+CITIES: dict[str, str] = {
+    "Kabul": "Afghanistan", "Tirana": "Albania", "Algiers": "Algeria", "Luanda": "Angola", "Buenos Aires": "Argentina",
+    "Yerevan": "Armenia", "Canberra": "Australia", "Sydney": "Australia", "Vienna": "Austria", "Baku": "Azerbaijan",
+    "Dhaka": "Bangladesh", "Minsk": "Belarus", "Brussels": "Belgium", "La Paz": "Bolivia", "Sarajevo": "Bosnia and Herzegovina",
+    "Brasília": "Brazil", "Brasilia": "Brazil", "São Paulo": "Brazil", "Rio de Janeiro": "Brazil", "Sofia": "Bulgaria",
+    "Phnom Penh": "Cambodia", "Ottawa": "Canada", "Toronto": "Canada", "Montreal": "Canada", "Santiago": "Chile",
+    "Beijing": "China", "Shanghai": "China", "Hong Kong": "China", "Bogotá": "Colombia", "Bogota": "Colombia",
+    "San José": "Costa Rica", "Zagreb": "Croatia", "Havana": "Cuba", "Nicosia": "Cyprus", "Prague": "Czech Republic",
+    "Copenhagen": "Denmark", "Quito": "Ecuador", "Cairo": "Egypt", "Tallinn": "Estonia", "Addis Ababa": "Ethiopia",
+    "Helsinki": "Finland", "Paris": "France", "Lyon": "France", "Marseille": "France", "Tbilisi": "Georgia",
+    "Berlin": "Germany", "Bonn": "Germany", "Munich": "Germany", "Hamburg": "Germany", "Frankfurt": "Germany",
+    "Cologne": "Germany", "Accra": "Ghana", "Athens": "Greece", "Budapest": "Hungary", "Reykjavík": "Iceland",
+    "Reykjavik": "Iceland", "New Delhi": "India", "Mumbai": "India", "Jakarta": "Indonesia", "Tehran": "Iran",
+    "Baghdad": "Iraq", "Dublin": "Ireland", "Jerusalem": "Israel", "Tel Aviv": "Israel", "Rome": "Italy", "Milan": "Italy",
+    "Tokyo": "Japan", "Osaka": "Japan", "Amman": "Jordan", "Astana": "Kazakhstan", "Nur-Sultan": "Kazakhstan",
+    "Almaty": "Kazakhstan", "Nairobi": "Kenya", "Pristina": "Kosovo", "Kuwait City": "Kuwait", "Bishkek": "Kyrgyzstan",
+    "Vientiane": "Laos", "Riga": "Latvia", "Beirut": "Lebanon", "Tripoli": "Libya", "Vilnius": "Lithuania",
+    "Kuala Lumpur": "Malaysia", "Mexico City": "Mexico", "Chișinău": "Moldova", "Chisinau": "Moldova",
+    "Ulaanbaatar": "Mongolia", "Podgorica": "Montenegro", "Rabat": "Morocco", "Amsterdam": "Netherlands",
+    "The Hague": "Netherlands", "Wellington": "New Zealand", "Abuja": "Nigeria", "Pyongyang": "North Korea",
+    "Skopje": "North Macedonia", "Oslo": "Norway", "Islamabad": "Pakistan", "Panama City": "Panama",
+    "Asunción": "Paraguay", "Lima": "Peru", "Manila": "Philippines", "Warsaw": "Poland", "Kraków": "Poland",
+    "Krakow": "Poland", "Gdańsk": "Poland", "Wrocław": "Poland", "Poznań": "Poland", "Łódź": "Poland",
+    "Lisbon": "Portugal", "Doha": "Qatar", "Bucharest": "Romania", "Moscow": "Russia", "Saint Petersburg": "Russia",
+    "St. Petersburg": "Russia", "Riyadh": "Saudi Arabia", "Belgrade": "Serbia", "Bratislava": "Slovakia",
+    "Ljubljana": "Slovenia", "Pretoria": "South Africa", "Seoul": "South Korea", "Madrid": "Spain", "Barcelona": "Spain",
+    "Colombo": "Sri Lanka", "Stockholm": "Sweden", "Bern": "Switzerland", "Geneva": "Switzerland", "Zurich": "Switzerland",
+    "Damascus": "Syria", "Taipei": "Taiwan", "Dushanbe": "Tajikistan", "Bangkok": "Thailand", "Tunis": "Tunisia",
+    "Ankara": "Turkey", "Istanbul": "Turkey", "Ashgabat": "Turkmenistan", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+    "Lviv": "Ukraine", "London": "United Kingdom", "Edinburgh": "United Kingdom", "Washington": "United States",
+    "Washington, D.C.": "United States", "New York": "United States", "Chicago": "United States",
+    "Montevideo": "Uruguay", "Tashkent": "Uzbekistan", "Caracas": "Venezuela", "Hanoi": "Vietnam", "Sanaa": "Yemen",
+}  # fmt: skip
+
+
+def demonym_of(country: str) -> str:
+    """The adjective for a country ("Poland" → "Polish"), or "" when the gazetteer does not know it."""
+    names = COUNTRIES.get(country, ())
+    return names[0] if names else ""

@@ -143,6 +143,10 @@ def base_form(verb: str) -> str | None:
         return stem + "e"  # continued → continue
     if stem[-1] == "e":
         return stem
+    if stem.endswith("cus"):
+        return stem  # focused → focus
+    if stem.endswith(("is", "ns", "ps", "ls")) and not stem.endswith("ss"):
+        return stem + "e"  # British -ised (recognised → recognise), licensed → license, collapsed → collapse
     if stem.endswith(
         (
             "at",

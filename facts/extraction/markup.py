@@ -1,8 +1,8 @@
 """Parse the article markup into sections and blocks, keeping exact character offsets.
 
 The markup is small: a ``= Title =`` first line, an optional ``Infobox`` block of
-``- Key: Value`` lines, ``==Section==`` headings, one-line paragraphs and ``- `` list
-items nested with two spaces. Offsets always point into the text exactly as given, so a
+``- Key: Value`` lines, ``==Section==`` headings (``===Sub===`` and deeper make subsections,
+named "Section › Sub"), one-line paragraphs and ``- `` list items nested with two spaces. Offsets always point into the text exactly as given, so a
 fact's source span can be highlighted in the original document.
 """
 
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from .types import Block, ParsedDocument, Section
 
 TITLE_RE = re.compile(r"^=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$")
-HEADING_RE = re.compile(r"^==\s*(?P<title>[^=].*?)\s*==\s*$")
+HEADING_RE = re.compile(r"^(?P<open>={2,6})\s*(?P<title>[^=\s](?:.*?[^=\s])?)\s*(?P<close>={2,6})\s*$")
+SUBSECTION_SEPARATOR = " › "  # "History › Early contacts": a level-3 heading under "History"
 ITEM_RE = re.compile(r"^(?P<indent> *)- (?P<body>.*\S)\s*$")
 INFOBOX_ENTRY_RE = re.compile(r"^- (?P<key>[A-Za-z][\w ]*?)\s*:\s*(?P<value>\S.*?)\s*$")
 
@@ -61,6 +62,32 @@ def _parse_title(line: _Line) -> str:
     return match.group("title")
 
 
+def _parse_heading(line: _Line) -> tuple[int, str]:
+    """A heading's level (2 for ``== A ==``, 3 for ``=== B ===`` …) and title.
+
+    A heading must close with as many "=" as it opens; the error names the line and shows the
+    fixed heading, because "=== Sub ==" and "=== Sub" are typos an author fixes in seconds.
+    """
+    content = line.content.strip()
+    match = HEADING_RE.match(content)
+    opening = len(content) - len(content.lstrip("="))
+    if opening == 1:
+        if TITLE_RE.match(content):
+            raise MarkupError("only the first line may be a '= Title =' line", line.number)
+        raise MarkupError("a heading must be closed, written '== Section =='", line.number)
+    marks = "=" * min(opening, 6)
+    title = content.strip("= \t")
+    if not title:
+        raise MarkupError(
+            f"the heading {content!r} has no title; write it '{marks} Section {marks}'", line.number
+        )
+    if not match or match.group("open") != match.group("close"):
+        raise MarkupError(
+            f"the heading {content!r} is not closed; write it '{marks} {title} {marks}'", line.number
+        )
+    return len(match.group("open")), match.group("title")
+
+
 def _parse_infobox(lines: list[_Line], index: int, section: str) -> tuple[dict[str, str], list[Block], int]:
     """Read the ``- Key: Value`` lines after ``Infobox``; return them and the index after the block."""
     entries: dict[str, str] = {}
@@ -104,8 +131,10 @@ def _introduces_list(content: str) -> bool:
 def parse_document(text: str) -> ParsedDocument:
     """Parse ``text`` into a ParsedDocument whose offsets index ``text`` itself.
 
-    Raises MarkupError for empty text, a missing title line, unclosed or empty headings,
-    a second title, and infobox lines that are not ``- Key: Value``.
+    ``=== Sub ===`` (and deeper) headings open subsections: their blocks' ``section`` is the path
+    "Section › Sub", and ``sections`` lists each (sub)section as its own span, in order, so the
+    spans never overlap. Raises MarkupError for empty text, a missing title line, unclosed,
+    mismatched or empty headings, a second title, and infobox lines that are not ``- Key: Value``.
     """
     if not text or not text.strip():
         raise MarkupError("the document is empty")
@@ -115,6 +144,7 @@ def parse_document(text: str) -> ParsedDocument:
     blocks: list[Block] = []
     heads: list[tuple[str, int]] = [("", lines[1].start if len(lines) > 1 else len(text))]
     section = ""
+    path: list[str] = []  # the titles of the open section and its open subsections
     heading = ""  # the plain line introducing the list being read
     last_plain: _Line | None = None
     previous_was_item = False
@@ -126,12 +156,9 @@ def parse_document(text: str) -> ParsedDocument:
             i += 1
             continue
         if _is_heading_like(content):
-            match = HEADING_RE.match(content)
-            if not match:
-                if content.startswith("==") or not TITLE_RE.match(content):
-                    raise MarkupError("a heading must be closed, written '== Section =='", line.number)
-                raise MarkupError("only the first line may be a '= Title =' line", line.number)
-            section = match.group("title")
+            level, name = _parse_heading(line)
+            path = [*path[: level - 2], name]
+            section = SUBSECTION_SEPARATOR.join(path)
             heads.append((section, line.start))
             heading, last_plain, previous_was_item = "", None, False
             i += 1

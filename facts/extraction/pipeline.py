@@ -7,13 +7,17 @@ turns claims into FactData with typed answers, provenance and a question stem.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import partial
 
 from .claims import Claim
 from .clauses import split_clauses
 from .coref import Context, parties_from_title, resolve, update
 from .dates import find_dates
 from .entities import Entity, find_entities
-from .grammar import make_singular_agreement, sentence_case
+from .grammar import find_verb, is_finite_verb, make_singular_agreement, sentence_case
+from .holes import find_hole, repair_holes
+from .markup import SUBSECTION_SEPARATOR
 from .numbers import find_numbers
 from .questions import make_question, validate_question
 from .rules.distributive import distributive_claims
@@ -21,7 +25,7 @@ from .rules.enumerations import enumeration_claims
 from .rules.missions import infobox_envoy_claims, infobox_mission_claim, mission_claims
 from .rules.ordinals import ORDINAL, ordinal_claims
 from .rules.respectively import respectively_claims
-from .rules.visits import visit_claims, visit_direction
+from .rules.visits import Direction, visit_claims, visit_direction
 from .sentences import split_sentences
 from .types import AnswerType, Block, DatePrecision, FactData, ParsedDocument
 
@@ -31,12 +35,13 @@ _SKIPPED_SECTIONS = re.compile(
 _ORDINAL_RE = re.compile(
     rf"\bthe\s+(?P<ord>{ORDINAL})\s+(?:largest|biggest|smallest|highest|most|anniversary)\b"
 )
-_LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?|,\s*")
+_LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?(?:the\s+)?")
 
 
 def extract_facts(doc: ParsedDocument) -> list[FactData]:
     """All atomic facts of ``doc`` in document order, each (statement, answer) pair once."""
     ctx = Context(parties=parties_from_title(doc.title) or _parties_from_infobox(doc.infobox))
+    ctx.registry.countries.update(ctx.parties)  # "Freedonia" is a country even if no atlas lists it
     common_words = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc.text))
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
@@ -49,34 +54,136 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
                     seen.add(key)
                     facts.append(fact)
 
+    list_headings = {b.heading for b in doc.blocks if b.kind == "item" and b.heading}
     envoys = [(_infobox_span(doc.blocks, c), c) for c in infobox_envoy_claims(doc.infobox)]
     for block in doc.blocks:
-        if _SKIPPED_SECTIONS.match(block.section.strip()):
+        if _SKIPPED_SECTIONS.match(block.section.partition(SUBSECTION_SEPARATOR)[0].strip()):
             continue
         if block.kind == "infobox":
             for (start, end), claim in envoys:
                 if start == block.start:  # in document order: where the envoy's lines begin
                     emit(block, start, end, [claim])
             key, _, value = block.text.partition(":")
-            claim = infobox_mission_claim(value) if re.fullmatch(r"Mission\d*", key.strip(), re.I) else None
+            is_mission = re.fullmatch(r"Mission\d*", key.strip(), re.I)
+            claim = infobox_mission_claim(value, ctx.parties) if is_mission else None
             if claim:
                 emit(block, block.start, block.end, [claim])
             continue
-        if block.kind == "item":
-            direction = visit_direction(block.heading, ctx.parties) if block.heading else None
-            if direction:
-                emit(block, block.start, block.end, visit_claims(block.text, direction))
-                continue
-        keyed = _keyed_item_claim(block, doc.blocks) if block.kind == "item" else None
-        if keyed:
-            emit(block, block.start, block.end, [keyed])
+        if block.kind == "paragraph" and _is_bare_list_heading(block, list_headings, ctx.parties):
             continue
-        for sentence in split_sentences(block.text, block.start):
+        if block.kind == "item":
+            direction = _visit_direction_of(block, ctx.parties)
+            visits = visit_claims(block.text, direction) if direction and block.depth == 0 else []
+            if visits:
+                emit(block, block.start, block.end, visits)
+                continue
+        sentences = split_sentences(block.text, block.start)
+        is_item = block.kind == "item" and bool(sentences)
+        keyed = _keyed_item_claim(block, doc.blocks, sentences[0].text) if is_item else None
+        if keyed:
+            first = sentences.pop(0)
+            emit(
+                block,
+                first.start if sentences else block.start,
+                first.end if sentences else block.end,
+                [keyed],
+            )
+        for sentence in sentences:
+            previous = ""
             for clause in split_clauses(sentence.text):
-                resolved = resolve(strip_discourse_marker(clause), ctx)
+                resolved = resolve(_it_from_previous(strip_discourse_marker(clause), previous), ctx)
                 emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx))
                 update(ctx, resolved)
+                previous = resolved
     return facts
+
+
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:In|On|From|During|After|Following|As of|Since|By|At|Before|Until)\b[^,]{1,80},\s+"
+)
+_PRONOUNS = frozenset(
+    {"it", "its", "they", "their", "he", "she", "his", "her", "this", "these", "that", "those"}
+)
+
+
+def _it_from_previous(clause: str, previous: str) -> str:
+    """ "…, trade between A and B continued to grow and it totaled $5 million": "it" is that trade.
+
+    Within one sentence, a clause opening with "it" and a verb refers to the subject of the clause
+    before it; the subject is the words before that clause's verb, once a leading "In 2022," is set aside.
+    """
+    m = re.match(r"^[Ii]t\s+(?=(\S+))", clause)
+    if not m or not previous or not is_finite_verb(m.group(1), "it"):
+        return clause
+    body = _LEADING_ADVERBIAL.sub("", previous)
+    words = body.split()
+    verb = find_verb(words)
+    subject = words[:verb] if verb else []
+    if not 1 <= len(subject) <= 8 or any(w.lower().strip(",") in _PRONOUNS for w in subject):
+        return clause
+    if any(w.endswith(",") for w in subject):
+        return clause
+    name = " ".join(subject)
+    return name[:1].upper() + name[1:] + " " + clause[m.end() :]
+
+
+def _visit_direction_of(block: Block, parties: tuple[str, ...]) -> Direction | None:
+    """Who visited whom in a list item: from the line introducing the list, or with the (sub)section titles.
+
+    The nearest text wins; titles are joined to the heading when only together they name both the
+    visits and the countries.
+    """
+    titles = block.section.split(SUBSECTION_SEPARATOR)
+    candidates = [block.heading] if block.heading else []
+    # "== Visits ==" over "=== From Poland to Freedonia ===" or over "From Poland to Freedonia:"
+    candidates += [f"{' '.join(titles[i:])} {block.heading}".strip() for i in reversed(range(len(titles)))]
+    for text in candidates:
+        direction = visit_direction(text, parties)
+        if direction:
+            return direction
+    return None
+
+
+def _is_bare_list_heading(block: Block, list_headings: set[str], parties: tuple[str, ...]) -> bool:
+    """Is this paragraph only the title of the list below it ("Visits of Polish leaders to Freedonia:")?
+
+    Such a line is a caption, not a claim: it has no finite verb, or it is a visit heading whose
+    content the list items state in full. A line that introduces a list but says something
+    ("Trade grew in 2017; main items:") still gives facts.
+    """
+    if block.text.strip() not in list_headings:
+        return False
+    return find_verb(block.text.split()) is None or visit_direction(block.text, parties) is not None
+
+
+_CAPTION_WORDS = frozenset({"of", "the", "and", "de", "y", "la", "von", "van", "as", "in", "on"})
+
+
+def _opens_with_a_loose_pronoun(statement: str) -> bool:
+    """ "It totaled $5 million in 2022.": coreference found no antecedent, so the claim cannot stand alone.
+
+    "It is known … that …" is an impersonal opening, not a reference, and is left alone.
+    """
+    m = re.match(r"^(?:It|They|He|She)\s+(\S+)", statement)
+    if not m or not is_finite_verb(m.group(1), "it"):
+        return False
+    return not re.match(r"^It (?:is|was)\b.*\bthat\b", statement)
+
+
+def is_caption(statement: str) -> bool:
+    """Is ``statement`` a label rather than a claim ("President Lech Wałęsa (1994).", "As of 2017.")?
+
+    With its dates and numbers taken out, a label is only names and connecting words: nothing says
+    what happened, so it cannot stand alone in front of a learner.
+    """
+    spans = [(d.start, d.end) for d in find_dates(statement)] + [
+        (n.start, n.end) for n in find_numbers(statement)
+    ]
+    rest = statement
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
+    return bool(words) and all(w[0].isupper() or w.lower() in _CAPTION_WORDS for w in words)
 
 
 def _infobox_span(blocks: tuple[Block, ...], claim: Claim) -> tuple[int, int]:
@@ -96,13 +203,17 @@ def _infobox_span(blocks: tuple[Block, ...], claim: Claim) -> tuple[int, int]:
 
 
 _KEYED_ITEM = re.compile(
-    r"^(?P<key>[A-Z][\w\s-]{1,40}?):\s+(?P<value>[^.;(]+?)[\s,.]*(?:\(.*\))?[\s,.]*(?:and)?\s*$"
+    r"^(?P<key>[A-Z][\w\s-]{1,40}?):\s+(?P<value>(?:[^.;(]|(?<=\d)\.(?=\d))+?)[\s,.]*(?:\(.*\))?[\s,.]*(?:and)?\s*$"
 )
 
 
-def _keyed_item_claim(block: Block, blocks: tuple[Block, ...]) -> Claim | None:
-    """ "Polyethylene: €540 thousand" under "Polish imports: …" → "Polish imports of polyethylene amounted to …"."""
-    m = _KEYED_ITEM.match(block.text)
+def _keyed_item_claim(block: Block, blocks: tuple[Block, ...], first_sentence: str) -> Claim | None:
+    """ "Polyethylene: €540 thousand" under "Polish imports: …" → "Polish imports of polyethylene amounted to …".
+
+    Only the item's first sentence is read ("Polish imports: €1.7 million. Most of it was …"), after
+    a broken source template in it is dropped; the caller reads the other sentences as prose.
+    """
+    m = _KEYED_ITEM.match(repair_holes(first_sentence))
     if not m or not find_numbers(m.group("value")):
         return None
     subject = m.group("key").strip()
@@ -147,7 +258,7 @@ def _parties_from_infobox(infobox: dict[str, str]) -> tuple[str, ...]:
 def _claims_for(clause: str, ctx: Context) -> list[Claim]:
     """The focused claims special rules make of a clause, then the clause itself for what is left."""
     for rule in (
-        mission_claims,
+        partial(mission_claims, parties=ctx.parties),
         respectively_claims,
         enumeration_claims,
         ordinal_claims,
@@ -197,17 +308,26 @@ def _item_start(clause: str, entity: Entity) -> int:
 
 def _distribute(clause: str, group: list[Entity]) -> list[Claim]:
     start, end = _item_start(clause, group[0]), group[-1].end
+    both = re.search(r"\b(?:both|either)\s+(?=(?:the\s+)?$)", clause[:start], re.I)
+    if both:  # "membership in both the A and the B" → "membership in the A"
+        clause = clause[: both.start()] + clause[both.end() :]
+        shift = both.end() - both.start()
+        start, end = start - shift, end - shift
+        group = [replace(e, start=e.start - shift, end=e.end - shift) for e in group]
     before = clause[:start]
     article = re.search(r"\b(?:the|The)\s+$", before)
     is_subject = not before.strip() or bool(re.fullmatch(r"(?:[A-Z][^,]*,\s*)?(?:the\s+|The\s+)?", before))
     claims = []
+    after = clause[end:]
+    note = re.match(r"\s*\([^()]*\)", after)  # "Prussia (later Germany)": said of the last item only
     for entity in group:
         item = clause[_item_start(clause, entity) : entity.end]
-        text = clause[:start] + item + clause[end:]
+        tail = after[note.end() :] if note and entity is not group[-1] else after
+        text = clause[:start] + item + tail
         if is_subject:
             text = make_singular_agreement(text)
         if article and item.startswith(("the ", "The ")):
-            text = clause[: article.start()] + item + clause[end:]
+            text = clause[: article.start()] + item + tail
         claims.append(
             Claim(sentence_case(text), focus=(entity.text,), kinds=((entity.text, group[0].kind.value),))
         )
@@ -237,7 +357,9 @@ def _facts_from_claim(
     than one claim; its facts keep the statement, but get no rule-built stem: asking for one date
     while the stem names the other reads badly, so generation derives the question instead.
     """
-    text = claim.text
+    text = repair_holes(claim.text)
+    if find_hole(text) or is_caption(text) or _opens_with_a_loose_pronoun(text):
+        return []  # a gap ("both the and the") or a bare label would be shown to learners as it is
     dates = find_dates(text)
     numbers = find_numbers(text)
     crowded = {AnswerType.DATE: len(dates) > 1, AnswerType.NUMBER: len(numbers) > 1}

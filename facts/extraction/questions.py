@@ -11,6 +11,7 @@ import re
 
 from .gazetteer import COUNTRIES, DEMONYMS
 from .grammar import AUXILIARIES, base_form, find_verb
+from .holes import find_hole
 from .types import AnswerType, DatePrecision
 
 _ADVERBIAL_RE = re.compile(
@@ -187,7 +188,8 @@ def validate_question(question: str, answer: str) -> str:
 
     The checks catch the ways rule-built stems go wrong: a wh-phrase not at the front ("In early
     which year"), dangling words ("… full members of the?"), leftovers of a removed answer ("( )",
-    "(later )", doubled words, " ,"), a sentence opening left capitalised mid-question ("are At
+    "(later )", doubled words, " ,"; see holes.py), an adverbial where the subject should be ("did for
+    the first time X gain"), a sentence opening left capitalised mid-question ("are At
     present there"), two finite verbs after do-support, pronouns that lost their antecedent, or the
     answer itself. Generation derives its own stem from the statement when this returns "".
     """
@@ -198,8 +200,10 @@ def validate_question(question: str, answer: str) -> str:
         return ""
     if not _WH_START.match(q) or _DANGLING_END.search(q) or re.search(r"\bwhich number\b", q, re.I):
         return ""
-    if re.search(r"\s{2}|\s[,.;:?]|\(\s|\s\)|\(\)|,,|[:;]|\s['’]s\b", q):
+    if find_hole(q) or re.search(r"[:;]|\s['’]s\b", q):
         return ""
+    if re.search(r"\b(?:did|does|do)\s+(?:for|in|on|at|by|from|with|during|after|before|since|until)\s", q):
+        return ""  # "did for the first time … Chile gain": an adverbial left where the subject belongs
     if re.search(r"\b(\w+)\s+\1\b", q, re.I) or q.count("(") != q.count(")") or q.count('"') % 2:
         return ""
     if re.search(r"\b(?:the|a|an)\s+(?:was|were|is|are|did|does|has|have|had|of|and|the)\b", q, re.I):
@@ -267,6 +271,9 @@ def _draft_question(
         and body[end:].lstrip().startswith(unit)
     ):
         end = body.index(unit, end) + len(unit)
+    note = re.match(r"\s*\([^()]*\)", body[end:])
+    if note:
+        end += note.end()  # "Prussia (later Germany)": the note is about the answer and goes with it
     before = body[:start]
     if kind is not AnswerType.DATE and (
         re.search(r"(?:,|\band)\s+(?:the\s+)?$", before)
@@ -278,6 +285,12 @@ def _draft_question(
         prep_match = None  # "amounted to €5 million" → "How much did … amount to?"
     prep = prep_match.group(1).lower() if prep_match else ""
     if (
+        kind is AnswerType.DATE
+        and precision is DatePrecision.DAY
+        and re.search(r"\d\s*(?:to|[–-])\s*\d", answer)
+    ):
+        prep = "between"  # "from 6 to 8 September 2017" is a span: "When did …", not "From what date"
+    if (
         kind in (AnswerType.PLACE, AnswerType.COUNTRY)
         and prep == "in"
         and re.search(r"\b[A-Z][\w'’-]*\s+$", before[: prep_match.start()])
@@ -286,6 +299,8 @@ def _draft_question(
     words_before = before.split()
     if re.search(r"\b(?:that|which|who|whom|whose)\b", before):
         return ""  # the answer sits in a relative clause: fronting it would tear the clause apart
+    if re.search(r",\s+[a-z]+ing\b[^,]*$", before):
+        return ""  # in a participle clause (", losing their independence to Russia"): same problem
     verb_index = find_verb(body.split())
     in_subject = verb_index is not None and len(words_before) <= verb_index
     if in_subject:

@@ -207,7 +207,7 @@ def test_mission_with_leading_year_keeps_the_year_out_of_the_subject() -> None:
     facts = facts_of("In 1931 Chile opened an honorary consulate in Bergen.")
     [bergen] = by_answer(facts, "Bergen")
     assert bergen.statement == "In 1931, Chile opened an honorary consulate in Bergen."
-    assert bergen.question == "In which city did Chile open an honorary consulate in 1931?"
+    assert bergen.question == "In which Norwegian city did Chile open an honorary consulate in 1931?"
     assert by_answer(facts, "1931")
 
 
