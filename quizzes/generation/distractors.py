@@ -21,9 +21,11 @@ from quizzes.generation.ambiguity import countries_named, is_also_true
 from quizzes.generation.basecache import per_base
 from quizzes.generation.countries import canonical_country, country_regions, region_of
 from quizzes.generation.dates import DateText
-from quizzes.generation.kinds import capitals, names_of_same_shape, other_kind, place_kind
+from quizzes.generation.kindred import org_tiers, person_tiers, place_tiers
+from quizzes.generation.kinds import names_of_same_shape, other_kind, place_kind
 from quizzes.generation.numbers import NumberText, WordNumber, relative_gap, round_to_step
 from quizzes.generation.ordinals import OrdinalText, ordinal_word
+from quizzes.generation.profiles import bare_name
 from quizzes.generation.spans import DaySpan, NumberedSpan
 from quizzes.generation.text import contains_phrase, fold, stable_seed
 
@@ -361,7 +363,7 @@ def entity_distractors(ctx: Context) -> list[str] | None:
     country. Within a tier, names of similar length come first so the answer is not the odd one out.
     """
     fact = ctx.fact
-    tiers = _entity_tiers(fact, ctx.base)
+    tiers = _entity_tiers(fact, ctx.base, ctx.prompt)
     if tiers is None or _many_true_answers(tiers[0] + tiers[1], ctx):
         return None
     picked: list[str] = []
@@ -437,7 +439,7 @@ def _base_names(base: tuple[FactData, ...]) -> _BaseNames:
     by_type: dict[AnswerType, list[_Named]] = {}
     for f in base:
         if f.answer.strip():
-            name = _bare_name(f) if f.answer_type is AnswerType.PERSON else f.answer
+            name = bare_name(f) if f.answer_type is AnswerType.PERSON else f.answer
             by_type.setdefault(f.answer_type, []).append(_Named(_kind_of(f), name))
     in_base: list[str] = [f.answer for f in base if f.answer_type is AnswerType.COUNTRY]
     for other in base:
@@ -462,46 +464,25 @@ def _kind_of(fact: FactData) -> str:
     return fold(fact.role)
 
 
-def _entity_tiers(fact: FactData, base: Sequence[FactData]) -> list[list[str]] | None:
+def _entity_tiers(fact: FactData, base: Sequence[FactData], prompt: str) -> list[list[str]] | None:
     names = _base_names(base)
     same_type = names.by_type.get(fact.answer_type, ())
     role = _kind_of(fact)
     match fact.answer_type:
         case AnswerType.PERSON:
-            return [[n.name for n in same_type if role and n.role == role], [n.name for n in same_type]]
+            return person_tiers(fact, base, prompt)
         case AnswerType.COUNTRY:
             return _country_tiers(fact, names)
         case AnswerType.PLACE:
-            return _place_tiers(fact, role, [n.name for n in same_type if n.role == role], base)
+            return place_tiers(fact, base, prompt, [(n.role, n.name) for n in same_type])
         case AnswerType.OTHER:
             if not role:
                 return None
             same_kind = [n.name for n in same_type if n.role == role]
             return [names_of_same_shape(fact.answer, base), same_kind]
         case AnswerType.ORGANISATION:
-            return [[n.name for n in same_type if n.role == role], [n.name for n in same_type]]
+            return org_tiers(fact, base, prompt)
     return None
-
-
-def _place_tiers(
-    fact: FactData, kind: str, same_kind: list[str], base: Sequence[FactData]
-) -> list[list[str]]:
-    """Places of the answer's kind; for cities, capitals before other cities when the answer is a capital
-    (and the other way round), so "Warsaw" is not set among provincial towns."""
-    if kind != "city":
-        return [same_kind, []]
-    known = capitals(base)
-    is_capital = fold(fact.answer) in known
-    return [[c for c in same_kind if (fold(c) in known) == is_capital], same_kind]
-
-
-def _bare_name(fact: FactData) -> str:
-    """A person's name without the office in front ("President Askar Akayev" → "Askar Akayev")."""
-    answer = fact.answer.strip()
-    role = fact.role.strip()
-    if role and fold(answer).startswith(fold(role) + " "):
-        return answer[len(role) :].strip()
-    return answer
 
 
 def _country_tiers(fact: FactData, names: _BaseNames) -> list[list[str]]:

@@ -20,7 +20,7 @@ from quizzes.generation.basecache import per_base
 from quizzes.generation.dates import DateText, parse_date_text
 from quizzes.generation.numbers import parse_number_text, parse_word_number
 from quizzes.generation.ordinals import parse_ordinal
-from quizzes.generation.prompts import build_prompt
+from quizzes.generation.prompts import build_prompt, prompt_candidates
 from quizzes.generation.spans import DaySpan, NumberedSpan, parse_day_span, parse_numbered_span, phase_year
 from quizzes.generation.text import fold, stable_seed
 from quizzes.generation.types import QuestionData, QuestionKind
@@ -211,13 +211,13 @@ def _ordinal_questions(job: _Job) -> list[QuestionData]:
 
 
 def _entity_questions(job: _Job) -> list[QuestionData]:
-    prompt = job.prompt(QuestionKind.MC, job.fact.answer)
-    if not prompt:
-        return []
-    options = dx.entity_distractors(job.context(prompt))
-    if not options:
-        return []
-    return [job.choice(QuestionKind.MC, prompt, job.fact.answer, options)]
+    """mc on a name; when the best stem names a sort the base has too few of ("Which Polish general …"),
+    the next stem (derived from the statement, often "Who …") is tried before giving up."""
+    for prompt in prompt_candidates(job.fact, QuestionKind.MC, job.fact.answer, common_words=job.common):
+        options = dx.entity_distractors(job.context(prompt))
+        if options:
+            return [job.choice(QuestionKind.MC, prompt, job.fact.answer, options)]
+    return []
 
 
 def _other_true_years(job: _Job, year: int, prompt: str) -> int:

@@ -3,7 +3,8 @@
 Rules (shown to learners as feedback):
 
 - Years: only the exact year earns credit; otherwise the feedback says how far off it was
-  ("Off by 3 years"). "1991", " 1991 " and "1991 AD" are read alike.
+  ("Off by 3 years"). "1991", " 1991 " and "1991 AD" are read alike, and a typed date ("May 2008",
+  "3 May 2008") is graded on its year.
 - Numbers: "55,200", "55200", "55 200", "55'200" and "55.200" are one number (a point followed by
   exactly three digits counts as a thousands separator when the expected answer is a whole number of
   at least 1,000); "55.2k", "1.5 million" and "2bn" are read with their scale; an expected answer with a
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quizzes.generation.dates import parse_year
+from quizzes.generation.dates import parse_date_text, parse_year
 from quizzes.generation.numbers import HEDGES, parse_number_input, parse_number_text
 from quizzes.generation.text import fold
 from quizzes.generation.types import QuestionKind, TypedGrade
@@ -41,11 +42,17 @@ def _grade_year(expected: str, given: str) -> TypedGrade:
     want, got = parse_year(expected), parse_year(given)
     if want is None:
         return _grade_text(expected, given)
+    in_date = False
+    if got is None:
+        # A learner who knows the day may type it ("May 2008", "3 May 2008"): the year inside counts.
+        typed_date = parse_date_text(given)
+        got, in_date = (typed_date.year, True) if typed_date is not None else (None, False)
     if got is None:
         return TypedGrade(False, "That is not a year — type it in digits, like 1991.", None, given.strip())
     gap = abs(got - want)
     if gap == 0:
-        return TypedGrade(True, "Exactly right.", 0.0, str(got))
+        message = "Right — the year is what counts here." if in_date else "Exactly right."
+        return TypedGrade(True, message, 0.0, str(got))
     plural = "year" if gap == 1 else "years"
     direction = "too late" if got > want else "too early"
     return TypedGrade(False, f"Off by {gap} {plural} ({direction}): it was {want}.", float(gap), str(got))

@@ -11,14 +11,17 @@ Every prompt is validated; when no valid prompt can be built the kind is skipped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from facts.extraction.holes import find_hole
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.generation.dates import parse_date_text
 from quizzes.generation.kinds import place_kind
 from quizzes.generation.numbers import QUALIFIERS, parse_number_text, parse_word_number
+from quizzes.generation.profiles import org_kind
 from quizzes.generation.spans import parse_day_span, parse_numbered_span
+from quizzes.generation.stems import PERSON_NOUNS, singular, stem_fits
 from quizzes.generation.text import collapse_spaces, contains_phrase, fold
 from quizzes.generation.types import QuestionKind
 from quizzes.generation.verbs import (
@@ -165,12 +168,52 @@ def build_prompt(
     months, "When" for runs of days). ``common_words`` are words the fact base writes in lower case; a
     capitalised first word found there is lowered when it moves inside the question.
     """
+    return next(prompt_candidates(fact, kind, answer, common_words=common_words), None)
+
+
+def prompt_candidates(
+    fact: FactData, kind: QuestionKind, answer: str, *, common_words: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """Every valid prompt for ``fact`` as ``kind``, best first: the adapted ``fact.question``, then the
+    stem derived from the statement. A caller that cannot build good options for the first (its
+    wh-phrase asks for "a Polish city" and the base knows too few) may try the next.
+
+    A prompt is valid when it reads as a whole question (see :func:`prompt_is_valid`), its wh-phrase
+    asks for the answer's type (a stem asking "In which city …" is not used for a person), year kinds
+    ask for a year, and a British verb cut by a rule ("recognis") is mended from the statement.
+    """
     forbidden = answer_forms(fact, answer)
     shape = _answer_shape(answer)
-    for candidate in (_adapt_question(fact.question, kind, shape), _derive(fact, kind, common_words)):
-        if candidate and prompt_is_valid(candidate, forbidden):
-            return candidate
-    return None
+    year = kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
+    seen: set[str] = set()
+    for make in (
+        lambda: _adapt_question(fact.question, kind, shape),
+        lambda: _derive(fact, kind, common_words),
+    ):
+        candidate = make()
+        if not candidate:
+            continue
+        candidate = mend_verb_stems(candidate, fact.statement)
+        if candidate in seen or not prompt_is_valid(candidate, forbidden):
+            continue
+        if not stem_fits(candidate, fact.answer_type, year=year):
+            continue
+        seen.add(candidate)
+        yield candidate
+
+
+def mend_verb_stems(prompt: str, statement: str) -> str:
+    """Give back the "e" a rule cut from a British or American verb: "did Poland recognis X" → "recognise"
+    when the statement says "recognised" (also organis-, apologis-, realis-, analys-, -iz-)."""
+    said = {w.casefold() for w in re.findall(r"[A-Za-z]+", statement)}
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.casefold() + "ed" in said or word.casefold() + "es" in said or word.casefold() + "e" in said:
+            return word + "e"
+        return word
+
+    return re.sub(r"\b[a-z]+(?:is|iz|ys|yz)\b", mend, prompt)
 
 
 def answer_forms(fact: FactData, answer: str) -> list[str]:
@@ -232,7 +275,44 @@ def prompt_is_valid(prompt: str, forbidden: Iterable[str]) -> bool:
     opening = [w.strip(",.;:?").casefold() for w in words[:5]]
     if any(w in _PRONOUNS for w in opening[1:]) and opening[0] not in ("who", "whom"):
         return False
-    return not re.search(r"\(\s*\)|,\s*\?|\s{2,}|,,", prompt)
+    if re.search(r"\(\s*\)|,\s*\?|\s{2,}|,,", prompt):
+        return False
+    return not prompt_hole(prompt)
+
+
+# Words that end a question only when something after them was lost: "… in 1830 and?", "… of its?".
+_DANGLING = re.compile(
+    r"\b(?:the|a|an|and|or|than|that|its|their|his|her|whose|both|between|either)\s*\?$", re.I
+)
+# Function words written with a capital inside a question: a sentence opening that was not lowered.
+_STRAY_CAPITAL = re.compile(
+    r"(?<=\s)(?:The|A|An|It|Its|There|This|These|Those|They|He|She|His|Her|Some|Small|Many|Several|Both|All)\b"
+)
+
+
+def prompt_hole(prompt: str) -> str:
+    """What was lost when the prompt was cut from its statement ("an empty parenthesis"), or "".
+
+    Rules that drop an answer from a list or a parenthesis leave "both the and the", "(later )" or
+    "in 1830 and?"; such a prompt is not shown. Extraction's ``find_hole`` names the gaps it knows;
+    a dangling function word, a colon or semicolon (a second clause) and a capitalised "The" inside
+    the question are checked here too.
+    """
+    found = find_hole(prompt)
+    if found:
+        return found
+    if _DANGLING.search(prompt):
+        return "a dangling end"
+    if re.search(r"[:;]", prompt):
+        return "a second clause"
+    if re.search(
+        r"\b(?:did|does|do)\s+(?:(?!\b(?:who|which|that|whose)\b).)*?\b(?:was|were|is|are)\b", prompt
+    ):
+        return "two finite verbs"  # "did Poles deport … were moving": a participle read as the verb
+    quoted = re.sub(r'"[^"]*"|“[^”]*”|\([^)]*\)', " ", prompt)
+    if _STRAY_CAPITAL.search(quoted):
+        return "a capitalised word left inside"
+    return ""
 
 
 _ASKS_WHEN = (
@@ -429,10 +509,21 @@ def _entity_wh(fact: FactData) -> str | None:
             kind = place_kind(fact)
             return f"which {kind}" if kind and len(kind.split()) <= 2 else "which place"
         case AnswerType.ORGANISATION:
-            return f"which {role}" if role and len(role.split()) <= 2 else "which organisation"
+            if role and len(role.split()) <= 2:
+                return f"which {role}"
+            return _ORG_KIND_WH.get(org_kind(fold(fact.answer).split()), "which organisation")
         case AnswerType.OTHER if role and len(role.split()) <= 2:
             return f"which {role}"
     return None
+
+
+# How a derived stem asks for an organisation of each kind (see ``profiles.org_kind``).
+_ORG_KIND_WH = {
+    "military": "which military unit",
+    "company": "which company",
+    "education": "which institution",
+    "government": "which body",
+}
 
 
 def _number_wh(fact: FactData, noun_phrase: str) -> str | None:
@@ -558,7 +649,13 @@ def _object_question(
     right = sentence[span[1] :]
     if fact.answer_type is AnswerType.ORDINAL and kind is QuestionKind.MC:
         return _rank_question(subject, group, left, right)
+    if _coordinated(left, right):
+        return None
     left_words = left.split()
+    if fact.answer_type is AnswerType.PERSON and left_words and _is_title_word(left_words[-1]):
+        return None  # "meetings with Marshal of the Sejm ___": the title belongs to the answer
+    if left_words and left_words[-1].casefold() == "the" and fact.answer_type is not AnswerType.NUMBER:
+        left_words.pop()  # "in the 1950s": the wh-phrase takes the article's place
     preposition = ""
     if left_words and left_words[-1].casefold() in PREPOSITIONS:
         is_particle = fact.answer_type is AnswerType.NUMBER and left_words[-1].casefold() in _PARTICLES
@@ -583,6 +680,22 @@ def _object_question(
     if wh is None:
         return None
     return _invert(wh, subject, group, f"{left} {right}")
+
+
+def _coordinated(left: str, right: str) -> bool:
+    """Whether the answer is one of several joined by "and"/"or" ("join the EU and NATO"): cutting it
+    out leaves "join and NATO", which these rules cannot turn into a question."""
+    before = left.rstrip().casefold().split()
+    after = right.lstrip().casefold().split()
+    return bool(before and before[-1] in ("and", "or", "both", "either", "nor")) or bool(
+        after and after[0] in ("and", "or", "nor")
+    )
+
+
+def _is_title_word(word: str) -> bool:
+    """A word of a title written before a name: capitalised ("Sejm", "Minister") or an office."""
+    bare = word.strip(",.;:")
+    return bare[:1].isupper() or singular(fold(bare)) in PERSON_NOUNS
 
 
 def _invert(wh: str, subject: str, group: list[str], tail: str) -> str | None:
