@@ -6,12 +6,21 @@ from django.contrib.auth.forms import UserCreationForm
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from quizzes import selectors
+from quizzes.services.study import profile_for
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {})
+    """The front page; a logged-in learner also sees what is waiting for them today."""
+    queue = None
+    if request.user.is_authenticated:
+        profile = profile_for(request.user)
+        queue = selectors.study_queue(request.user, profile, selectors.Deck(), timezone.now())
+    return render(request, "home.html", {"queue": queue})
 
 
 @require_GET

@@ -190,3 +190,13 @@ def test_the_teachers_group_exists_without_demo_data(client, staff):
     assert response.status_code == 302, response.content.decode()[:3000]
     client.force_login(newcomer)
     assert client.get("/teach/").status_code == 200
+
+
+def test_home_tells_a_learner_what_is_waiting_today(client, learner):
+    from tests.factories import QuestionFactory
+
+    client.force_login(learner)
+    assert "Nothing is waiting for you today" in client.get("/").content.decode()
+    QuestionFactory()
+    page = client.get("/").content.decode()
+    assert "Today: <strong>1</strong> new" in page and "Start studying" in page
