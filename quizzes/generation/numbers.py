@@ -128,9 +128,12 @@ def parse_number_text(text: str) -> NumberText | None:
     )
 
 
+# Digit groups separated by single runs of spaces, then an optional scale word. No two parts can match the
+# same characters, so the match is linear in the input (an earlier lazy form backtracked quadratically).
 _INPUT_SCALE_RE = re.compile(
-    r"^(?P<num>[\d.,\s\u00a0\u202f']+?)\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)?$"
+    r"^(?P<num>[\d.,'\u00a0\u202f]+(?:\s[\d.,'\u00a0\u202f]+)*)\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)?$"
 )
+MAX_TYPED_LENGTH = 200  # nobody types a longer answer to a question; longer input is refused before parsing
 
 
 def parse_number_input(given: str, expected: NumberText | None = None) -> float | None:
@@ -144,10 +147,12 @@ def parse_number_input(given: str, expected: NumberText | None = None) -> float 
     million") and the input has none, a figure below that scale is read in it, so "201" means 201 million
     while "201,000,000" is taken as written.
     """
-    text = given.strip().casefold()
+    if len(given) > MAX_TYPED_LENGTH:
+        return None
+    text = " ".join(given.casefold().split())  # one space between groups: "55  200" reads as "55 200"
     text = re.sub(rf"^(?:{_QUAL_RE})\s+", "", text)
     text = re.sub(rf"^(?:{_CUR_RE.casefold()})\s?", "", text)
-    text = re.sub(r"\s*%$", "", text)
+    text = text.removesuffix("%").rstrip()
     if expected is not None and expected.suffix.strip() and expected.suffix.strip() != "%":
         unit = expected.suffix.strip().casefold()
         if text.endswith(unit):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from facts.models import Fact
 from quizzes import scheduling
 from quizzes.generation import grade_typed
 from quizzes.models import Card, Question, ReviewLog, StudyProfile
@@ -97,9 +98,14 @@ class Verdict:
     off_by: float | None = None
 
 
+MAX_ANSWER_LENGTH = 200
+
+
 def answer_check(question: Question, raw: str) -> Verdict:
     """Grade a raw form value: a canonical option index for choice questions, text for typed ones."""
     raw = (raw or "").strip()
+    if len(raw) > MAX_ANSWER_LENGTH:
+        raise AnswerError(f"That answer is too long: keep it under {MAX_ANSWER_LENGTH} characters.")
     if question.options is not None:
         try:
             index = int(raw)
@@ -160,11 +166,22 @@ def review_submit(
     serialised: the second one finds the first one's log and returns it.
     """
     now = now or timezone.now()
-    card = Card.objects.select_for_update().select_related("question").get(pk=card_id, user=user)
+    card = (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("question__fact")
+        .get(pk=card_id, user=user)
+    )
     existing = ReviewLog.objects.filter(user=user, idempotency_key=idempotency_key).first()
     if existing is not None:
         question = card.question if existing.card_id == card.pk else existing.card.question
         return existing, verdict_from_log(existing, question)
+    studyable = (
+        not card.suspended and card.question.active and card.question.fact.status == Fact.Status.APPROVED
+    )
+    if source == "study" and not studyable:
+        raise AnswerError(
+            "This card is not in your study queue any more (it is suspended, or its fact was withdrawn)."
+        )
     verdict = answer_check(card.question, raw_answer)
     profile = profile_for(user)
     rating = scheduling.rating_for_answer(verdict.correct)

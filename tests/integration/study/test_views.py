@@ -333,3 +333,22 @@ def test_the_eighth_miss_says_the_card_is_now_a_leech(studying, learner):
     card.refresh_from_db()
     assert card.leech and card.suspended
     assert "Nothing to study here yet" in studying.get("/study/").content.decode()
+
+
+def test_an_overlong_typed_answer_is_400_before_any_grading(studying, make_questions):
+    make_questions(1, typed_number=True)
+    form = {**answer_form(studying.get("/study/")), "answer": "1" + " " * 5000 + "x"}
+    response = studying.post("/study/answer/", form)
+    assert response.status_code == 400
+    assert "too long" in response.content.decode()
+    assert not ReviewLog.objects.exists()
+
+
+def test_a_suspended_card_cannot_be_answered(studying, make_questions):
+    make_questions(1)
+    form = {**answer_form(studying.get("/study/")), "answer": "2"}
+    Card.objects.update(suspended=True)
+    response = studying.post("/study/answer/", form)
+    assert response.status_code == 400
+    assert "not in your study queue" in response.content.decode()
+    assert not ReviewLog.objects.exists()

@@ -109,3 +109,14 @@ def test_exactly_one_right_option_must_be_marked(index: int | None) -> None:
 
 def test_empty_option_is_reported() -> None:
     assert any("empty" in e for e in validate_options(["a", "  ", "c"], 0))
+
+
+def test_overlong_typed_input_is_refused_before_parsing():
+    # A learner could otherwise send megabytes of digits and spaces to the number reader.
+    assert not grade_typed("typed_number", "55,200", "55,200" + " " * 300).correct
+    assert not grade_typed("typed_number", "55,200", "1" + " " * 5000 + "x").correct
+
+
+def test_spacing_inside_a_typed_number_is_forgiven():
+    assert grade_typed("typed_number", "55,200", "55  200").correct
+    assert grade_typed("typed_number", "55,200", " 55 200 ").correct
