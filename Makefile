@@ -68,7 +68,7 @@ test-postgres: deps browser-deps
 	if $(RUN) python -c "import sys, psycopg, dj_database_url as d; c = d.parse(sys.argv[1]); \
 		psycopg.connect(host=c['HOST'] or None, port=c['PORT'] or None, user=c['USER'] or None, password=c['PASSWORD'] or None, dbname='postgres', connect_timeout=3).close()" "$$url" 2>/dev/null; then \
 		echo "== Test suite on PostgreSQL ($$url) =="; \
-		DATABASE_URL="$$url" $(RUN) pytest $(PYTEST_ARGS); \
+		DEBUG=1 DATABASE_URL="$$url" $(RUN) pytest $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL does not answer at $$url: skipping the PostgreSQL run =="; \
 	fi

@@ -1,8 +1,9 @@
 """Factdeck settings: one module, configured from the environment.
 
 Environment variables:
-    DEBUG           "1"/"true" for development (default: on unless DATABASE_URL points at PostgreSQL
-                    or DJANGO_PRODUCTION is set). ``make serve`` and production set it off.
+    DEBUG           "1"/"true" for development. Default: on only for the embedded SQLite database; off as
+                    soon as DATABASE_URL is set or DJANGO_PRODUCTION is, so a server is never in debug
+                    mode (nor on the development key) by accident.
     SECRET_KEY      required when DEBUG is off.
     ALLOWED_HOSTS   comma-separated host names (default: localhost names).
     DATABASE_URL    e.g. postgres://postgres@127.0.0.1:5432/factdeck; SQLite in the project folder when unset.
@@ -33,7 +34,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DEBUG = env_bool("DEBUG", not DATABASE_URL and not os.environ.get("DJANGO_PRODUCTION"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "config.middleware.RejectNulBytesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -107,7 +110,6 @@ SQLITE_OPTIONS = {
     ),
 }
 
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

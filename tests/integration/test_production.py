@@ -50,6 +50,15 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_database_url_without_debug_means_production(tmp_path):
+    env = production_env(tmp_path, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
+    env.pop("DEBUG")
+    env.pop("SECRET_KEY")
+    result = manage(env, "check")
+    # not silently in debug mode on the published development key
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
