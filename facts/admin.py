@@ -33,8 +33,9 @@ class SectionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         facts = Fact.objects.all()
-        if document_id := request.GET.get("document__id__exact"):
-            facts = facts.filter(document_id=document_id)
+        document_id = request.GET.get("document__id__exact", "")
+        if document_id.isascii() and document_id.isdigit():
+            facts = facts.filter(document_id=int(document_id))
         sections = facts.order_by("section").values_list("section", flat=True).distinct()
         return [(s, s or "(no section)") for s in sections]
 

@@ -217,8 +217,8 @@ CSV_HEADER = (
 
 
 def _cell(value: str) -> str:
-    """Guard text cells against spreadsheet formula injection (OWASP): a leading = + @ becomes literal."""
-    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+    """Guard text cells against spreadsheet formula injection (OWASP): a leading = + - @ becomes literal."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _number(value: float | None) -> str:

@@ -110,8 +110,8 @@ def _answer_index(cells: dict[str, str], options: tuple[str, ...]) -> tuple[int 
     raw = cells.get("answer_index", "").strip()
     if not raw:
         return None, []
-    if not raw.isdigit():
-        return None, [f"answer_index {raw!r} is not a whole number"]
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3):
+        return None, [f"answer_index {raw[:20]!r} is not a whole number from 1 to 4"]
     number = int(raw)
     if not options:
         return None, ["answer_index is given but the question has no options"]

@@ -7,6 +7,7 @@ from :mod:`quizzes.imports`, so an exported file re-imports into the very questi
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,9 +30,10 @@ def parse_number(text: str) -> float | None:
     accept ("inf", "1e3", "nan") is refused because no learner types that as an answer.
     """
     cleaned = text.strip()
-    if not _NUMBER.match(cleaned):
+    if len(cleaned) > 30 or not _NUMBER.match(cleaned):
         return None
-    return float(cleaned.replace(",", ""))
+    value = float(cleaned.replace(",", ""))
+    return value if math.isfinite(value) else None
 
 
 def format_number(value: float) -> str:
@@ -98,6 +100,9 @@ class ExportDeck:
 # The study screen picks options with the keys 1–4, so no question may have more than four.
 MAX_OPTIONS = 4
 MIN_OPTIONS = 2
+# What the database holds (QuizItem.answer is 500 characters) and what a question sensibly is.
+MAX_PROMPT_LENGTH = 2000
+MAX_OPTION_LENGTH = 500
 
 
 def question_problems(question: ExportQuestion) -> list[str]:
@@ -108,6 +113,14 @@ def question_problems(question: ExportQuestion) -> list[str]:
     problems: list[str] = []
     if not question.prompt.strip():
         problems.append("the question text is empty")
+    if len(question.prompt) > MAX_PROMPT_LENGTH:
+        problems.append(f"the question text is longer than {MAX_PROMPT_LENGTH} characters")
+    if "\x00" in question.prompt + question.answer + "".join(question.options or ()):
+        problems.append("the question contains a NUL character (is this a binary file?)")
+    if len(question.answer) > MAX_OPTION_LENGTH or any(
+        len(o) > MAX_OPTION_LENGTH for o in question.options or ()
+    ):
+        problems.append(f"an answer or option is longer than {MAX_OPTION_LENGTH} characters")
     if question.kind not in ALL_KINDS:
         problems.append(f"unknown kind {question.kind!r} (use one of {', '.join(sorted(ALL_KINDS))})")
         return problems

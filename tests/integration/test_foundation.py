@@ -200,3 +200,19 @@ def test_home_tells_a_learner_what_is_waiting_today(client, learner):
     QuestionFactory()
     page = client.get("/").content.decode()
     assert "Today: <strong>1</strong> new" in page and "Start studying" in page
+
+
+@pytest.mark.parametrize(
+    "method, url, data",
+    [
+        ("get", "/study/?document=a%00b", None),
+        ("get", "/join/AB%00C/", None),
+        ("post", "/study/answer/", {"card": "1", "key": "a\x00b", "answer": "1"}),
+        ("post", "/join/", {"code": "AB\x00"}),
+    ],
+)
+def test_a_nul_character_anywhere_is_a_400_not_a_server_error(client, learner, method, url, data):
+    client.force_login(learner)
+    response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    assert response.status_code == 400
+    assert "Something was wrong with that request" in response.content.decode()

@@ -158,9 +158,11 @@ def test_helpers_agree_with_a_perfect_and_an_inverted_item():
 
 def test_csv_download_has_a_row_per_question_and_guards_formulas(stats):
     analysis = analyse_items(_responses())
-    text = analysis_to_csv(analysis, labels={"A": '=HYPERLINK("x")', "B": "Year of EU entry?"})
+    text = analysis_to_csv(
+        analysis, labels={"A": '=HYPERLINK("x")', "B": "Year of EU entry?", "C": "-1+SUM(A1)"}
+    )
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["question"] for r in rows] == ['\'=HYPERLINK("x")', "Year of EU entry?", "C"]
+    assert [r["question"] for r in rows] == ['\'=HYPERLINK("x")', "Year of EU entry?", "'-1+SUM(A1)"]
     assert rows[0]["facility_percent"] == "60.00"
     assert rows[0]["discrimination_index"] == "-27.22"
     assert rows[0]["flags"] == "discriminates badly"

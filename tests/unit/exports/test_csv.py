@@ -134,3 +134,21 @@ def test_export_refuses_more_options_than_the_sheet_has_columns():
     question = ExportQuestion("k", "mc", "Q?", ("a", "b", "c", "d", "e"), 0, "a")
     with pytest.raises(ValueError, match="5 options"):
         to_csv(ExportDeck("d", "D", [question]))
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("Q," + "9" * 400, "not a number"),
+        ("Q,a,b,²", "not a whole number"),
+        ("Q,a,b,1" + "0" * 5000, "not a whole number"),
+        ("Q\x00,a,b,1", "NUL"),
+        ("Q," + "x" * 600 + ",b,1", "longer than 500"),
+        ("Q" * 2500 + ",a,b,1", "longer than 2000"),
+    ],
+)
+def test_hostile_cells_are_line_errors_not_crashes(row, message):
+    header = "prompt,answer" if row.count(",") == 1 else "prompt,option_1,option_2,answer_index"
+    result = parse_csv(f"{header}\n{row}\n")
+    assert not result.questions
+    assert any(message in error.message and error.line == 2 for error in result.errors), result.errors
