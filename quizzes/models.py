@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -50,11 +52,16 @@ class Question(models.Model):
         return self.options is None
 
 
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{value}” is not a timezone name such as Europe/Warsaw or America/Lima.")
+
+
 class StudyProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_profile"
     )
-    timezone = models.CharField(max_length=64, default="UTC")
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     desired_retention = models.FloatField(default=0.9)
     new_per_day = models.PositiveIntegerField(default=20)
     reviews_per_day = models.PositiveIntegerField(default=200)

@@ -83,6 +83,11 @@ def _ensure_editable(quiz: Quiz) -> None:
         )
 
 
+def _lock(quiz: Quiz) -> None:
+    """Serialise writes to one quiz's item list (two tabs, a double click): positions stay unique."""
+    Quiz.objects.select_for_update().filter(pk=quiz.pk).first()
+
+
 def _next_position(quiz: Quiz) -> int:
     top = QuizItem.objects.filter(quiz=quiz).aggregate(top=Max("position"))["top"]
     return 0 if top is None else top + 1
@@ -91,6 +96,7 @@ def _next_position(quiz: Quiz) -> int:
 @transaction.atomic
 def quiz_item_add(*, quiz: Quiz, question_id: int) -> tuple[QuizItem, bool]:
     """Add a question at the end; adding it twice is harmless (returns the existing item, False)."""
+    _lock(quiz)
     _ensure_editable(quiz)
     question = Question.objects.filter(pk=question_id, active=True).first()
     if question is None:
@@ -98,7 +104,11 @@ def quiz_item_add(*, quiz: Quiz, question_id: int) -> tuple[QuizItem, bool]:
     existing = QuizItem.objects.filter(quiz=quiz, question=question).first()
     if existing is not None:
         return existing, False
-    item = QuizItem.objects.create(quiz=quiz, question=question, position=_next_position(quiz))
+    try:
+        with transaction.atomic():
+            item = QuizItem.objects.create(quiz=quiz, question=question, position=_next_position(quiz))
+    except IntegrityError:  # added by a simultaneous request the lock could not see (a new transaction)
+        return QuizItem.objects.get(quiz=quiz, question=question), False
     return item, True
 
 
@@ -188,6 +198,15 @@ def quiz_publish(*, quiz: Quiz, now: dt.datetime | None = None) -> Quiz:
     items = list(QuizItem.objects.filter(quiz=quiz).select_related("question__fact__document"))
     if not items:
         raise TeachingError("Add at least one question before publishing.")
+    withdrawn = [
+        item for item in items if item.question is not None and not item.prompt and not item.question.active
+    ]
+    if withdrawn:
+        prompts = "; ".join(f"“{item.question.prompt}”" for item in withdrawn[:3])
+        raise TeachingError(
+            "Some questions were withdrawn because an admin rejected or changed their facts. "
+            f"Remove them before publishing: {prompts}"
+        )
     for item in items:
         _freeze(item)
     QuizItem.objects.bulk_update(items, ["prompt", "kind", "answer", "options", "answer_index"])
@@ -236,6 +255,7 @@ def parse_import(text: str, fmt: str) -> ImportResult:
 @transaction.atomic
 def quiz_import(*, quiz: Quiz, text: str, fmt: str) -> list[QuizItem]:
     """Add every question of a GIFT or CSV file, or none: any bad line raises ImportFailed."""
+    _lock(quiz)
     _ensure_editable(quiz)
     questions: list[ExportQuestion] = parse_import(text, fmt).questions_or_raise()
     if not questions:

@@ -39,3 +39,23 @@ def test_the_facts_admin_sees_which_facts_became_leeches(client, staff, leech):
     assert f"/admin/facts/fact/{other.question.fact_id}/change/" not in listing
     page = client.get(f"/admin/facts/fact/{leech.question.fact_id}/change/").content.decode()
     assert "1 learner card(s) became leeches" in page
+
+
+def test_an_admin_cannot_store_a_timezone_that_does_not_exist(client, staff, learner):
+    from quizzes.models import StudyProfile
+
+    profile = StudyProfile.objects.create(user=learner)
+    client.force_login(staff)
+    response = client.post(
+        f"/admin/quizzes/studyprofile/{profile.pk}/change/",
+        {
+            "user": learner.pk,
+            "timezone": "Mars/Base",
+            "desired_retention": 0.9,
+            "new_per_day": 20,
+            "reviews_per_day": 200,
+        },
+    )
+    assert response.status_code == 200 and "is not a timezone name" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.timezone == "UTC"

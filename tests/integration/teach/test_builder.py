@@ -299,3 +299,19 @@ def test_imported_questions_can_be_taken(client, teacher, draft, learner):
     client.post(reverse("attempt_question", args=[attempt_id, 2]), {"answer": "1990"})
     client.post(reverse("attempt_finish", args=[attempt_id]))
     assert Attempt.objects.get(pk=attempt_id).score == 0.5
+
+
+def test_a_question_whose_fact_was_rejected_is_not_published(client, teacher, draft, questions):
+    QuizItem.objects.create(quiz=draft, question=questions[0], position=0)
+    QuizItem.objects.create(quiz=draft, question=questions[1], position=1)
+    # an admin rejects the second question's fact: its question is withdrawn
+    Question.objects.filter(pk=questions[1].pk).update(active=False)
+    client.force_login(teacher)
+    refused = client.post(reverse("teach_publish", args=[draft.pk]))
+    assert refused.status_code == 400
+    assert "Remove them before publishing" in refused.content.decode()
+    assert questions[1].prompt in refused.content.decode()
+    draft.refresh_from_db()
+    assert not draft.is_open
+    QuizItem.objects.filter(quiz=draft, question=questions[1]).delete()
+    assert client.post(reverse("teach_publish", args=[draft.pk])).status_code == 302

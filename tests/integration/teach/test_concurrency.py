@@ -39,3 +39,33 @@ def test_simultaneous_starts_make_one_attempt(quiz, learner):
     assert errors == []
     attempts = Attempt.objects.filter(quiz=quiz, user=learner)
     assert attempts.count() == 1, list(attempts.values("number", "finished_at"))
+
+
+def test_simultaneous_adds_of_one_question_make_one_item(quiz, questions):
+    from quizzes.models import QuizItem
+    from quizzes.services.teaching import quiz_item_add
+
+    if connection.vendor == "sqlite":
+        pytest.skip("needs a database server; runs in the PostgreSQL pass")
+    QuizItem.objects.filter(quiz=quiz).delete()
+    quiz.published_at = None
+    quiz.save()
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def add() -> None:
+        try:
+            barrier.wait(timeout=10)
+            quiz_item_add(quiz=quiz, question_id=questions[3].pk)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert QuizItem.objects.filter(quiz=quiz).count() == 1
