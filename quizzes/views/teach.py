@@ -104,10 +104,14 @@ def builder(request: HttpRequest, quiz_id: int) -> HttpResponse:
     return render(request, template, _builder_context(request, quiz))
 
 
-def _after_item_change(request: HttpRequest, quiz, *, status: int = 200, error: str = "") -> HttpResponse:
-    """htmx swaps the item list in place; without JavaScript the builder page is shown again."""
+def _after_item_change(
+    request: HttpRequest, quiz, *, status: int = 200, error: str = "", added_question: int | None = None
+) -> HttpResponse:
+    """htmx swaps the item list in place (and turns the search result's Add button into "In the quiz");
+    without JavaScript the builder page is shown again."""
     if request.htmx:
         context = _builder_context(request, quiz, items_error=error)
+        context["added_question"] = added_question
         return render(request, BUILDER + "#items", context, status=status)
     if error:
         messages.error(request, error)
@@ -135,7 +139,7 @@ def item_add(request: HttpRequest, quiz_id: int) -> HttpResponse:
         return _after_item_change(request, quiz, status=error.status, error=error.message)
     if not request.htmx:
         messages.success(request, "Question added." if created else "That question is already in the quiz.")
-    return _after_item_change(request, quiz)
+    return _after_item_change(request, quiz, added_question=question_id)
 
 
 @teacher_view

@@ -40,6 +40,9 @@ def test_teacher_builds_learner_takes_teacher_sees_results(
     expect(results.locator(".item-prompt", has_text="embassy")).to_have_count(0)
     results.get_by_role("button", name=re.compile("Add")).click()
     expect(page.locator("#items .item-prompt")).to_have_text(["When was the first treaty signed?"])
+    # the result now says it is in the quiz, so the teacher does not press Add on it again
+    expect(results.get_by_text("In the quiz")).to_be_visible()
+    expect(results.get_by_role("button", name=re.compile("Add"))).to_have_count(0)
     page.get_by_label("Text").fill("")
     page.get_by_label("Text").press_sequentially("embassy", delay=30)
     expect(results.locator(".item-prompt", has_text="When did the embassy open?")).to_be_visible()
