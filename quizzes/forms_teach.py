@@ -85,7 +85,9 @@ class ItemEditForm(forms.Form):
                 error_messages={"required": "Mark exactly one option as the right answer."},
             )
         else:
-            label = "Right year" if content.kind == "typed_year" else "Right number"
+            label = {"typed_year": "Right year", "typed_text": "Right answer"}.get(
+                content.kind, "Right number"
+            )
             self.fields["answer"] = forms.CharField(label=label, max_length=100)
 
     def option_fields(self):

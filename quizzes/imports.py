@@ -10,7 +10,7 @@ CSV format: the header line names the columns (any order; ``prompt`` and one of 
 ``key,kind,prompt,option_1..option_4,answer,answer_index,explanation,source,tags``.
 ``answer_index`` is 1-based (the number of the ``option_N`` column). ``kind`` may be left empty:
 options make it a choice question (a year choice when every option is a year), no options a
-typed number (a typed year for whole numbers 1000–2100).
+typed number (a typed year for whole numbers 1000–2100), or typed text when the answer has no digit.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def _row_question(cells: dict[str, str]) -> tuple[ExportQuestion | None, list[st
     else:
         if not answer:
             problems.append("the answer is empty")
-        value = parse_number(answer)
+        value = parse_number(answer) if kind != "typed_text" else None
         if value is not None:
             answer = format_number(value)
     if problems:

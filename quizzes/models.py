@@ -22,6 +22,7 @@ class Question(models.Model):
         DATE_CHOICE = "date_choice", "Pick the date"
         TYPED_YEAR = "typed_year", "Type the year"
         TYPED_NUMBER = "typed_number", "Type the number"
+        TYPED_TEXT = "typed_text", "Type the answer"
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=20, choices=Kind.choices)

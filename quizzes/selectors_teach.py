@@ -373,7 +373,10 @@ def quiz_results(quiz: Quiz) -> QuizResults:
 
 
 def typed_answer_plain(kind: str, answer: str) -> str | None:
-    """A typed answer as plain digits ("over 11,000" → "11000"), as exporters need; None if unreadable."""
+    """A typed answer as exporters need it: plain digits for numbers ("over 11,000" → "11000"), the
+    text itself for typed names; None if unreadable."""
+    if kind == "typed_text":
+        return answer.strip() or None
     if kind == "typed_year":
         year = parse_year(answer)
         return None if year is None else str(year)

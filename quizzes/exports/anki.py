@@ -84,8 +84,8 @@ def _tag(value: str) -> str:
 
 def _note(model: genanki.Model, question: ExportQuestion) -> genanki.Note:
     answer = question.correct_option() if question.is_choice else question.answer
-    if question.is_typed:
-        question.numeric_answer()  # refuse a typed question whose answer is not a number
+    if question.is_numeric:
+        question.numeric_answer()  # refuse a typed number whose answer is not a number
     fields = [
         _text(question.prompt),
         options_html(question),

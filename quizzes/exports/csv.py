@@ -25,8 +25,10 @@ def question_row(question: ExportQuestion) -> list[str]:
         raise ValueError(f"question {question.key!r} has {len(options)} options; CSV holds {MAX_OPTIONS}")
     if question.is_choice:
         answer, index = question.correct_option(), str((question.answer_index or 0) + 1)
-    else:
+    elif question.is_numeric:
         answer, index = format_number(question.numeric_answer()), ""
+    else:
+        answer, index = question.answer, ""
     padded = options + [""] * (MAX_OPTIONS - len(options))
     return [
         question.key,

@@ -11,15 +11,16 @@ What we write, per question (blank line between questions)::
     ####Poland recognised Kyrgyzstan on 27 December 1991.
     }
 
-Typed numbers use ``{#1995}``. The characters ``~ = # { } :`` and the backslash are escaped with
+Typed numbers use ``{#1995}``, typed names a short answer with one right text: ``{=Lima}``. The characters ``~ = # { } :`` and the backslash are escaped with
 a backslash, a newline inside a text as ``\\n`` (GIFT spec, docs.moodle.org/en/GIFT_format).
 ``[plain]`` tells Moodle to show the text as typed, so "<" or "&" in a prompt is not taken for HTML.
 ``// [tag:x]`` is Moodle's own tag syntax; ``// factdeck-kind:`` keeps kinds GIFT cannot express
 (a date choice looks like any multiple choice), and is only a comment to Moodle.
 
 The parser reads the subset of GIFT our questions can hold: single-answer multiple choice,
-true/false (as a two-option choice), and exact numerical answers. Anything else (short answer,
-matching, essay, partial credit, numeric ranges or tolerances) is reported as an error on the
+true/false (as a two-option choice), exact numerical answers and short answers with one right text
+(typed_text, graded ignoring case and accents). Anything else (short answers with several accepted
+texts, matching, essay, partial credit, numeric ranges or tolerances) is reported as an error on the
 line where the question starts, never silently changed.
 """
 
@@ -77,8 +78,10 @@ def question_to_gift(question: ExportQuestion) -> str:
         lines.append(head + " {")
         for index, option in enumerate(question.options or ()):
             lines.append(("=" if index == question.answer_index else "~") + escape(option))
-    else:
+    elif question.is_numeric:
         lines.append(f"{head} {{#{format_number(question.numeric_answer())}")
+    else:
+        lines.append(f"{head} {{={escape(question.answer)}")
     if feedback:
         lines.append(feedback)
     lines.append("}")
@@ -322,9 +325,7 @@ def _choice(spec: str, line: int, kind: str, common: dict) -> ExportQuestion:
         has_wrong = has_wrong or marker == "~"
         options.append(_text(text))
     if not has_wrong:
-        raise _GiftError(
-            line, "short-answer questions (only = answers) are not supported; add ~wrong options"
-        )
+        return _short_answer(options, len(right), line, kind, common)
     if len(right) != 1:
         raise _GiftError(
             line, f"a multiple-choice question needs exactly one right (=) answer, found {len(right)}"
@@ -335,3 +336,17 @@ def _choice(spec: str, line: int, kind: str, common: dict) -> ExportQuestion:
     return ExportQuestion(
         kind=kind, options=tuple(options), answer_index=right[0], answer=options[right[0]], **common
     )
+
+
+def _short_answer(texts: list[str], right: int, line: int, kind: str, common: dict) -> ExportQuestion:
+    """``{=Lima}``: the learner types the answer (typed_text). One accepted text, since a typed name
+    is graded against one answer; several ``=`` texts or a lower weight are refused."""
+    if len(texts) != 1 or right != 1:
+        raise _GiftError(
+            line,
+            f"a short-answer question may accept only one answer, found {len(texts)}; "
+            "keep the main spelling (case and accents are ignored when grading)",
+        )
+    if kind and kind != "typed_text":
+        raise _GiftError(line, f"a short answer cannot be a {kind!r} question")
+    return ExportQuestion(kind="typed_text", options=None, answer_index=None, answer=texts[0], **common)

@@ -1,7 +1,8 @@
 """Moodle XML export (Question bank → Import → "Moodle XML format").
 
 Choice questions become ``multichoice`` with one answer at fraction 100 and the others at 0;
-typed years and numbers become ``numerical`` with tolerance 0. Text fields are HTML
+typed years and numbers become ``numerical`` with tolerance 0; typed names become ``shortanswer``
+with the one answer at fraction 100, case-insensitive (``usecase`` 0). Text fields are HTML
 (``format="html"``), so user text is HTML-escaped first and then XML-escaped by ElementTree:
 an ``&`` in a prompt reaches Moodle's editor as ``&amp;`` and shows as "&".
 """
@@ -90,6 +91,17 @@ def numerical(question: ExportQuestion) -> ET.Element:
     return element
 
 
+def shortanswer(question: ExportQuestion) -> ET.Element:
+    """A typed name: one right text at fraction 100; Moodle ignores case (``usecase`` 0) but not accents."""
+    if not question.answer.strip():
+        raise ValueError(f"question {question.key!r}: a typed question needs an answer")
+    element = _common(question, "shortanswer")
+    _plain(element, "usecase", "0")
+    _answer(element, "100", question.answer, as_html=False)
+    _tags(element, question)
+    return element
+
+
 def _tags(element: ET.Element, question: ExportQuestion) -> None:
     if not question.tags:
         return
@@ -104,6 +116,11 @@ def to_moodle_xml(deck: ExportDeck) -> str:
     category = ET.SubElement(quiz, "question", {"type": "category"})
     ET.SubElement(ET.SubElement(category, "category"), "text").text = category_path(deck.title)
     for question in deck.questions:
-        quiz.append(multichoice(question) if question.is_choice else numerical(question))
+        if question.is_choice:
+            quiz.append(multichoice(question))
+        elif question.is_numeric:
+            quiz.append(numerical(question))
+        else:
+            quiz.append(shortanswer(question))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-QuestionKind = Literal["mc", "year_choice", "date_choice", "typed_year", "typed_number"]
+QuestionKind = Literal["mc", "year_choice", "date_choice", "typed_year", "typed_number", "typed_text"]
 
 CHOICE_KINDS: frozenset[str] = frozenset({"mc", "year_choice", "date_choice"})
-TYPED_KINDS: frozenset[str] = frozenset({"typed_year", "typed_number"})
+TYPED_KINDS: frozenset[str] = frozenset({"typed_year", "typed_number", "typed_text"})
+NUMERIC_KINDS: frozenset[str] = frozenset({"typed_year", "typed_number"})
 ALL_KINDS: frozenset[str] = CHOICE_KINDS | TYPED_KINDS
 
 # "1995", "-3", "2.5", "1,200,000" (thousands separators), "1 200" is not accepted.
@@ -49,7 +50,8 @@ class ExportQuestion:
 
     ``key`` is stable across exports (e.g. "factdeck-q-123") so that re-importing a file
     updates instead of duplicating. Choice kinds carry ``options`` and a 0-based
-    ``answer_index``; typed kinds have ``options=None`` and a numeric ``answer``.
+    ``answer_index``; typed kinds have ``options=None`` and an ``answer`` that is a number
+    (typed_year, typed_number) or a short text such as a name (typed_text).
     ``explanation`` is the source sentence, ``source`` the document title and section.
     """
 
@@ -70,6 +72,11 @@ class ExportQuestion:
     @property
     def is_typed(self) -> bool:
         return self.kind in TYPED_KINDS
+
+    @property
+    def is_numeric(self) -> bool:
+        """A typed question whose answer is a number (or year), graded as one."""
+        return self.kind in NUMERIC_KINDS
 
     def correct_option(self) -> str:
         """The right option's text; exporters call this so a broken question fails loudly."""
@@ -127,6 +134,10 @@ def question_problems(question: ExportQuestion) -> list[str]:
     if question.is_typed:
         if question.options:
             problems.append("a typed question takes no options")
+        if not question.is_numeric:
+            if not question.answer.strip():
+                problems.append("a typed question needs an answer")
+            return problems
         value = parse_number(question.answer)
         if value is None:
             problems.append(f"the answer {question.answer!r} of a typed question is not a number")
@@ -200,12 +211,15 @@ class ImportResult:
 def infer_kind(options: tuple[str, ...] | None, answer: str) -> str:
     """Guess a kind when a file does not say: years among the options or as the typed answer.
 
-    A typed whole number between 1000 and 2100 is taken for a year; anything else typed is a
-    number. Date choices cannot be told from plain multiple choice, so files should say so.
+    A typed whole number between 1000 and 2100 is taken for a year; a typed answer without a
+    digit ("Lima") is typed text; anything else typed is a number (so a mistyped figure is reported,
+    not taken for text). Date choices cannot be told from plain multiple choice, so files should say so.
     """
     if options:
         return "year_choice" if all(re.fullmatch(r"\d{3,4}", o.strip()) for o in options) else "mc"
     value = parse_number(answer)
     if value is not None and value == int(value) and 1000 <= value <= 2100:
         return "typed_year"
+    if value is None and answer.strip() and not any(c.isdigit() for c in answer):
+        return "typed_text"
     return "typed_number"

@@ -15,14 +15,15 @@ from functools import lru_cache
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.generation import distractors as dx
-from quizzes.generation.ambiguity import claim_tokens, is_also_true, support_tokens
+from quizzes.generation.ambiguity import claim_tokens, countries_named, is_also_true, support_tokens
 from quizzes.generation.basecache import per_base
 from quizzes.generation.dates import DateText, parse_date_text
 from quizzes.generation.numbers import parse_number_text, parse_word_number
 from quizzes.generation.ordinals import parse_ordinal
+from quizzes.generation.profiles import bare_name
 from quizzes.generation.prompts import build_prompt, prompt_candidates
 from quizzes.generation.spans import DaySpan, NumberedSpan, parse_day_span, parse_numbered_span, phase_year
-from quizzes.generation.text import fold, stable_seed
+from quizzes.generation.text import contains_phrase, fold, stable_seed
 from quizzes.generation.types import QuestionData, QuestionKind
 
 
@@ -212,12 +213,80 @@ def _ordinal_questions(job: _Job) -> list[QuestionData]:
 
 def _entity_questions(job: _Job) -> list[QuestionData]:
     """mc on a name; when the best stem names a sort the base has too few of ("Which Polish general …"),
-    the next stem (derived from the statement, often "Who …") is tried before giving up."""
+    the next stem (derived from the statement, often "Who …") is tried before giving up. When no stem
+    gets three good distractors, the learner types the name instead (see :func:`_typed_name_question`)."""
     for prompt in prompt_candidates(job.fact, QuestionKind.MC, job.fact.answer, common_words=job.common):
         options = dx.entity_distractors(job.context(prompt))
         if options:
             return [job.choice(QuestionKind.MC, prompt, job.fact.answer, options)]
+    return _typed_name_question(job)
+
+
+# Names a learner can be asked to type; an "other" answer only when it is short enough to recall.
+_TYPED_NAME_TYPES = frozenset(
+    {AnswerType.PERSON, AnswerType.PLACE, AnswerType.COUNTRY, AnswerType.ORGANISATION}
+)
+MAX_TYPED_OTHER_WORDS = 5
+
+
+def _typed_name_question(job: _Job) -> list[QuestionData]:
+    """typed_text on a name that multiple choice cannot ask well, unless the base makes another name
+    right too (typing it would then be marked wrong unfairly) or the answer is a long phrase."""
+    fact = job.fact
+    short_other = fact.answer_type is AnswerType.OTHER and len(fact.answer.split()) <= MAX_TYPED_OTHER_WORDS
+    if fact.answer_type not in _TYPED_NAME_TYPES and not short_other:
+        return []
+    kind = QuestionKind.TYPED_TEXT
+    surname = bare_name(fact).split()[-1] if fact.answer_type is AnswerType.PERSON else ""
+    for prompt in prompt_candidates(fact, kind, fact.answer, common_words=job.common):
+        if surname and contains_phrase(prompt, surname):
+            continue  # "Who … Kwaśniewski's wife …?": the surname gives most of the name away
+        if not _other_true_names(job, prompt):
+            return [job.typed(kind, prompt, fact.answer)]
     return []
+
+
+def _other_true_names(job: _Job, prompt: str) -> bool:
+    """Whether the base makes another name an equally right answer to ``prompt``.
+
+    Candidates are the base's answers of the fact's type (and, for countries, every country its
+    statements name); another spelling of the answer itself ("Kwaśniewski" for "Aleksander
+    Kwaśniewski") and names already in the question or the fact's own statement are not rivals.
+    """
+    fact = job.fact
+    near = support_tokens(fact, job.base, prompt)
+    own = set(fold(fact.answer).split()) | set(fold(bare_name(fact)).split())
+    for name in base_names(job.base, fact.answer_type):
+        words = set(fold(name).split())
+        if not words or words <= own or own <= words:
+            continue
+        if contains_phrase(prompt, name) or contains_phrase(fact.statement, name):
+            continue
+        if claim_tokens(name) <= near and is_also_true(name, fact, job.base, prompt):
+            return True
+    return False
+
+
+@per_base
+def _names_by_type(base: tuple[FactData, ...]) -> dict[AnswerType, tuple[str, ...]]:
+    found: dict[AnswerType, dict[str, str]] = {}
+    for f in base:
+        if not f.answer.strip():
+            continue
+        names = found.setdefault(f.answer_type, {})
+        names[fold(f.answer)] = f.answer
+        if f.answer_type is AnswerType.PERSON:
+            names[fold(bare_name(f))] = bare_name(f)
+    countries = found.setdefault(AnswerType.COUNTRY, {})
+    for f in base:
+        countries.update({fold(c): c for c in countries_named(f.statement)})
+    return {t: tuple(sorted(names.values(), key=fold)) for t, names in found.items()}
+
+
+def base_names(base: Sequence[FactData], answer_type: AnswerType) -> tuple[str, ...]:
+    """Every name of ``answer_type`` the base gives as an answer (persons also without their title,
+    countries also where a statement merely names them)."""
+    return _names_by_type(base).get(answer_type, ())
 
 
 def _other_true_years(job: _Job, year: int, prompt: str) -> int:

@@ -13,6 +13,9 @@ Rules (shown to learners as feedback):
   77,000", "about 200") is approximate in the source itself, so any value within 10% of the stated
   figure is accepted.
 - Text: compared ignoring case, accents (NFKD) and surrounding or repeated spaces.
+- Names (typed_text): as text, and also ignoring a leading "the" and final punctuation; a title in
+  front of a person's name may be given or left out ("President Aleksander Kwaśniewski" and
+  "Aleksander Kwaśniewski" are both right), but a surname alone is not the answer.
 """
 
 from __future__ import annotations
@@ -21,10 +24,15 @@ from collections.abc import Sequence
 
 from quizzes.generation.dates import parse_date_text, parse_year
 from quizzes.generation.numbers import HEDGES, parse_number_input, parse_number_text
+from quizzes.generation.stems import PERSON_NOUNS, singular, words_of
 from quizzes.generation.text import fold
 from quizzes.generation.types import QuestionKind, TypedGrade
 
 HEDGE_TOLERANCE = 0.10
+# Words a title in front of a name may hold besides an office ("Prime Minister", "the then President").
+_TITLE_WORDS = words_of(
+    "mr mrs ms dr sir dame lord lady saint st the then former late prime foreign vice deputy acting first"
+)
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 
 
@@ -35,6 +43,8 @@ def grade_typed(kind: QuestionKind | str, expected: str, given: str) -> TypedGra
         return _grade_year(expected, given)
     if kind is QuestionKind.TYPED_NUMBER:
         return _grade_number(expected, given)
+    if kind is QuestionKind.TYPED_TEXT:
+        return _grade_name(expected, given)
     return _grade_text(expected, given)
 
 
@@ -86,6 +96,36 @@ def _grade_text(expected: str, given: str) -> TypedGrade:
     if normalized and normalized == fold(expected):
         return TypedGrade(True, "Exactly right.", None, normalized)
     return TypedGrade(False, f"The answer is {expected}.", None, normalized)
+
+
+def _grade_name(expected: str, given: str) -> TypedGrade:
+    """A typed name: right when it is the answer once case, accents, spacing, "the" and titles go."""
+    want, got = _name_words(expected), _name_words(given)
+    normalized = " ".join(got)
+    if got and (got == want or _untitled(got) == _untitled(want)):
+        return TypedGrade(True, "Right.", None, normalized)
+    return TypedGrade(False, f"Not quite: the answer is {expected.strip()}.", None, normalized)
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a typed name, without final punctuation or a leading "the"."""
+    words = fold(text).strip(" .,;:!?\"'").replace(".", ". ").split()
+    words = [w.strip(".") or w for w in words]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(w for w in words if w)
+
+
+def _untitled(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the title in front ("president aleksander kwasniewski" → "aleksander kwasniewski").
+
+    Only words that are offices or honorifics are dropped, and two words of name must remain, so a
+    surname alone never matches a full name.
+    """
+    start = 0
+    while len(words) - start > 2 and (words[start] in _TITLE_WORDS or singular(words[start]) in PERSON_NOUNS):
+        start += 1
+    return words[start:]
 
 
 def validate_options(options: Sequence[str], answer_index: int | None) -> list[str]:

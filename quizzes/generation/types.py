@@ -13,7 +13,7 @@ from facts.extraction.types import AnswerType
 
 # Bump whenever a change to generation would produce different questions for the same facts,
 # so that stored questions can be found and regenerated in place.
-GENERATOR_VERSION: int = 3
+GENERATOR_VERSION: int = 4
 
 
 class QuestionKind(StrEnum):
@@ -22,10 +22,11 @@ class QuestionKind(StrEnum):
     DATE_CHOICE = "date_choice"  # four full dates, for day-precision dates
     TYPED_YEAR = "typed_year"  # the learner types a year
     TYPED_NUMBER = "typed_number"  # the learner types a number
+    TYPED_TEXT = "typed_text"  # the learner types a name, when three good distractors do not exist
 
 
 CHOICE_KINDS = frozenset({QuestionKind.MC, QuestionKind.YEAR_CHOICE, QuestionKind.DATE_CHOICE})
-TYPED_KINDS = frozenset({QuestionKind.TYPED_YEAR, QuestionKind.TYPED_NUMBER})
+TYPED_KINDS = frozenset({QuestionKind.TYPED_YEAR, QuestionKind.TYPED_NUMBER, QuestionKind.TYPED_TEXT})
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,7 @@ def test_export_questions_has_exactly_the_documented_keys(kyrgyzstan):
     assert rows
     for row in rows:
         assert list(row) == ["id", "fact_id", "kind", "prompt", "options", "answer", "answer_index"]
-        if row["kind"] in {"typed_year", "typed_number"}:
+        if row["kind"] in {"typed_year", "typed_number", "typed_text"}:
             assert row["options"] is None and row["answer_index"] is None
         else:
             assert row["options"][row["answer_index"]] == row["answer"]

@@ -64,6 +64,15 @@ def questions() -> list[ExportQuestion]:
             answer_index=None,
             answer="34057",
         ),
+        ExportQuestion(
+            key="factdeck-q-7",
+            kind="typed_text",
+            prompt="Which Polish President visited Astana in 2002?",
+            options=None,
+            answer_index=None,
+            answer="Aleksander Kwaśniewski",
+            explanation="President Aleksander Kwaśniewski visited Astana in 2002: {state visit} #1.",
+        ),
     ]
 
 

@@ -51,6 +51,8 @@ def test_import_creates_one_note_per_question_with_its_fields(collection, deck, 
     assert set(president["_tags"].split()) == {"diplomacy", "people_of_note"}
     typed = notes["In which year was the double tax avoidance agreement signed?"]
     assert typed["Options"] == "" and typed["Answer"] == "1995"
+    name = notes["Which Polish President visited Astana in 2002?"]
+    assert name["Options"] == "" and name["Answer"] == "Aleksander Kwaśniewski"
     deck_names = {d.name for d in collection.decks.all_names_and_ids()}
     assert deck.title in deck_names
     assert {m["name"] for m in collection.models.all()} >= {MODEL_NAME}

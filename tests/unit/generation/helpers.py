@@ -14,6 +14,7 @@ from quizzes.generation.ordinals import parse_ordinal
 from quizzes.generation.prompts import answer_forms
 from quizzes.generation.spans import parse_day_span, parse_numbered_span
 from quizzes.generation.text import contains_phrase, fold
+from quizzes.generation.types import TYPED_KINDS
 
 
 def option_has_answer_type(question: QuestionData, option: str, base: Sequence[FactData]) -> bool:
@@ -83,7 +84,7 @@ def assert_invariants(question: QuestionData, fact: FactData, base: Sequence[Fac
     assert not leaked, f"prompt {question.prompt!r} gives away {leaked}"
     assert question.prompt.endswith("?")
     if question.options is None:
-        assert question.kind in (QuestionKind.TYPED_YEAR, QuestionKind.TYPED_NUMBER)
+        assert question.kind in TYPED_KINDS and question.answer_index is None
         return
     folded = [fold(o) for o in question.options]
     assert len(question.options) == 4

@@ -98,8 +98,8 @@ def test_number_options_are_written_like_the_answer() -> None:
                     assert abs(parsed.value - answer.value) <= max(3, answer.value)
 
 
-def test_person_with_too_few_others_gets_no_choice_question() -> None:
-    """Three good distractors do not exist: no weak multiple choice, and no typed name either."""
+def test_person_with_too_few_others_gets_a_typed_question_instead_of_choice() -> None:
+    """Three good distractors do not exist: no weak multiple choice; the learner types the name."""
     people = [
         fact(
             "President Askar Akayev visited Poland in 1998.",
@@ -123,7 +123,10 @@ def test_person_with_too_few_others_gets_no_choice_question() -> None:
             role="President",
         ),
     ]
-    assert generate_questions(people[0], people, today=TODAY) == []
+    questions = generate_questions(people[0], people, today=TODAY)
+    assert [(q.kind, q.prompt, q.answer, q.options) for q in questions] == [
+        (QuestionKind.TYPED_TEXT, "Who visited Poland in 1998?", "Askar Akayev", None)
+    ]
 
 
 def test_person_distractors_share_the_role_when_the_corpus_allows() -> None:

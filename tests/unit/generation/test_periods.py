@@ -206,8 +206,8 @@ def test_other_answers_get_look_alike_names_from_the_base() -> None:
     }
 
 
-def test_other_answers_without_three_look_alikes_get_nothing() -> None:
-    assert _questions(PRISONERS, AGREEMENTS[:2]) == {}
+def test_other_answers_without_three_look_alikes_get_a_typed_question_only_when_short() -> None:
+    assert _questions(PRISONERS, AGREEMENTS[:2]) == {}  # six words: too long to type from memory
     decoration = fact(
         "In May 2002, President Aleksander Kwaśniewski awarded Nursultan Nazarbayev the Order of the White Eagle.",
         "Order of the White Eagle",
@@ -215,7 +215,9 @@ def test_other_answers_without_three_look_alikes_get_nothing() -> None:
         KZ,
         role="decoration",
     )
-    assert _questions(decoration) == {}
+    typed = _questions(decoration)
+    assert set(typed) == {QuestionKind.TYPED_TEXT}
+    assert typed[QuestionKind.TYPED_TEXT].answer == "Order of the White Eagle"
 
 
 VILLAGES = [

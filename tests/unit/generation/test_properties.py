@@ -242,4 +242,4 @@ def test_junk_never_crashes_and_keeps_invariants(fact: FactData) -> None:
 def test_random_facts_do_produce_choice_questions() -> None:
     """Guard against the property tests passing vacuously because nothing is generated."""
     produced = {q.kind for f in FACTS for q in generate_questions(f, FACTS, today=TODAY)}
-    assert produced == {"mc", "year_choice", "date_choice", "typed_year", "typed_number"}
+    assert produced == {"mc", "year_choice", "date_choice", "typed_year", "typed_number", "typed_text"}
