@@ -388,6 +388,10 @@ def _org_profile(name: str, learned: set[str], countries: set[str]) -> OrgProfil
     acronym = _ACRONYMS.get(fold(name).strip())
     nouns = {singular(w) for w in words} | learned | ({acronym[1]} if acronym else set())
     kind = org_kind(words) or (acronym[0] if acronym else "") or org_kind(learned)
+    if len({c for w in words if (c := country_of_word(w))}) >= 2:
+        # "Polish-Kazakh Intergovernmental Commission": a body of exactly the two parties. Offered beside
+        # international organisations it may be one "both countries are members of", so it is its own kind.
+        kind = "bilateral"
     return OrgProfile(kind, frozenset(nouns), frozenset(countries))
 
 

@@ -218,3 +218,12 @@ def test_a_derived_stem_asks_for_a_military_unit_with_units_as_options() -> None
     assert question is not None and question.prompt == "Which military unit was stationed in Tromsø?"
     for option in question.options or ():
         assert org_profile(option, ORGS).kind == "military"
+
+
+def test_a_body_named_after_two_countries_is_not_offered_beside_international_organisations():
+    from quizzes.generation.profiles import org_profile
+
+    # "Which organisation are Chile and Norway both members of?" must not offer the Chilean-Norwegian
+    # commission: both countries are, in a sense, its members.
+    assert org_profile("Chilean-Norwegian Joint Commission on Trade", []).kind == "bilateral"
+    assert org_profile("Organization for Security and Co-operation in Europe", []).kind == "international"
