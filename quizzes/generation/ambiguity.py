@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from os.path import commonprefix
 
 from facts.extraction.types import AnswerType, FactData
 from quizzes.generation.basecache import per_base
@@ -373,11 +374,7 @@ def _same_name(a: str, b: str) -> bool:
     """Loose match so that a country and its adjective meet: "poland"/"polish", "peru"/"peruvian"."""
     if a == b:
         return True
-    prefix = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        prefix += 1
+    prefix = len(commonprefix([a, b]))
     return prefix >= 3 and prefix >= min(len(a), len(b)) - 3
 
 
@@ -506,9 +503,5 @@ def _similar(a: str, b: str) -> bool:
     """Same stem, or a long shared start ("recognis" / "recognition")."""
     if a == b:
         return True
-    prefix = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        prefix += 1
+    prefix = len(commonprefix([a, b]))
     return prefix >= 5 and prefix >= max(len(a), len(b)) - 4
