@@ -49,6 +49,7 @@ class IngestResult:
     unchanged: int = 0
     kept_human_edits: int = 0
     document_created: bool = False
+    warnings: tuple[str, ...] = ()  # what the reader skipped or read with a guess ("line 9: skipped …")
 
 
 def extraction_key(fact: FactData) -> str:
@@ -146,7 +147,7 @@ def document_ingest(
     document.attribution = attribution or document.attribution
     document.save()
 
-    result = IngestResult(document=document, document_created=result_created)
+    result = IngestResult(document=document, document_created=result_created, warnings=parsed.warnings)
     existing = {f.extraction_key: f for f in document.facts.exclude(extraction_key="")}
     changed_ids: list[int] = []
     for position, data in enumerate(extracted):

@@ -67,6 +67,9 @@ class ParsedDocument:
     infobox: dict[str, str]
     sections: tuple[Section, ...]
     blocks: tuple[Block, ...]
+    warnings: tuple[
+        str, ...
+    ] = ()  # "line 12: skipped …": what the reader forgave, for the person who uploaded it
 
 
 @dataclass(frozen=True, slots=True)

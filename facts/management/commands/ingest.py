@@ -35,6 +35,8 @@ class Command(BaseCommand):
                 if result.kept_human_edits:
                     line += f", {result.kept_human_edits} human edits kept"
                 progress.write(line) if show_bar else self.stdout.write(line)
+            for warning in result.warnings:
+                self.stderr.write(self.style.WARNING(f"{path}, {warning}"))
         if failures:
             raise CommandError(
                 f"{len(failures)} of {len(files)} document(s) could not be ingested; the rest went in."
