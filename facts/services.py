@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from facts.extraction import MarkupError, extract_facts, parse_date, parse_document
+from facts.extraction import REVIEW_THRESHOLD, MarkupError, extract_facts, parse_date, parse_document
 from facts.extraction.types import AnswerType, FactData
 from facts.models import Document, Fact
 
@@ -34,7 +34,10 @@ EXPORT_KEYS = (
     "status",
     "source_start",
     "source_end",
+    "confidence",
 )
+# Keys an older export may lack; a missing one leaves the fact's value as it is (or the default for a new fact).
+OPTIONAL_EXPORT_KEYS = frozenset({"confidence"})
 
 
 class IngestError(Exception):
@@ -99,6 +102,7 @@ FACT_FIELDS = (
     "question",
     "source_start",
     "source_end",
+    "confidence",
 )
 
 
@@ -160,7 +164,11 @@ def document_ingest(
                 extraction_key=key,
                 position=position,
                 origin=Fact.Origin.EXTRACTED,
-                status=Fact.Status.APPROVED if approve else Fact.Status.DRAFT,
+                status=(
+                    Fact.Status.APPROVED
+                    if approve and data.confidence >= REVIEW_THRESHOLD
+                    else Fact.Status.DRAFT
+                ),
                 **values,
             )
             result.created += 1
@@ -210,6 +218,7 @@ def fact_to_export(fact: Fact) -> dict:
         "status": fact.status,
         "source_start": fact.source_start,
         "source_end": fact.source_end,
+        "confidence": fact.confidence,
     }
 
 
@@ -243,7 +252,7 @@ def _parse_line(number: int, line: str, documents: dict[str, Document]) -> tuple
         raise ValueError(f"line {number}: not valid JSON ({exc.msg}).") from exc
     if not isinstance(row, dict):
         raise ValueError(f"line {number}: expected a JSON object.")
-    missing = [k for k in EXPORT_KEYS if k not in row]
+    missing = [k for k in EXPORT_KEYS if k not in row and k not in OPTIONAL_EXPORT_KEYS]
     unknown = [k for k in row if k not in EXPORT_KEYS]
     if missing or unknown:
         parts = []
@@ -286,6 +295,8 @@ def facts_import(lines: Iterable[str]) -> ImportResult:
             before = fact_to_export(fact) if not created else None
             fact.document = document
             for key in EXPORT_KEYS[2:]:
+                if key not in row:
+                    continue
                 value = row[key]
                 if key in {"unit", "section", "date_precision", "date"}:
                     value = value or ""

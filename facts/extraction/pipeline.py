@@ -12,6 +12,7 @@ from functools import partial
 
 from .claims import Claim
 from .clauses import split_clauses
+from .confidence import Doubt, confidence
 from .coref import Context, parties_from_title, resolve, update
 from .dates import find_dates
 from .entities import Entity, find_entities
@@ -46,9 +47,11 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
 
-    def emit(block: Block, start: int, end: int, claims: list[Claim]) -> None:
+    def emit(block: Block, start: int, end: int, claims: list[Claim], doubts: tuple[Doubt, ...] = ()) -> None:
         for claim in claims:
-            for fact in _facts_from_claim(claim, block.section, start, end, ctx, doc.title, common_words):
+            for fact in _facts_from_claim(
+                claim, block.section, start, end, ctx, doc.title, common_words, doubts
+            ):
                 key = (fact.statement.lower(), fact.answer.lower())
                 if key not in seen:
                     seen.add(key)
@@ -91,11 +94,22 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
         for sentence in sentences:
             previous = ""
             for clause in split_clauses(sentence.text):
-                resolved = resolve(_it_from_previous(strip_discourse_marker(clause), previous), ctx)
-                emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx))
+                plain = strip_discourse_marker(clause)
+                resolved = resolve(_it_from_previous(plain, previous), ctx)
+                doubts = _reference_doubts(plain, resolved)
+                emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx), doubts)
                 update(ctx, resolved)
                 previous = resolved
     return facts
+
+
+def _reference_doubts(clause: str, resolved: str) -> tuple[Doubt, ...]:
+    """A clause whose opening pronoun was rewritten is a guess; one whose "both nations" was, a smaller doubt."""
+    if resolved == clause:
+        return ()
+    if re.match(r"^(?:They|It|Its|Their)\b", clause) and not re.match(r"^(?:They|It|Its|Their)\b", resolved):
+        return (Doubt.REFERENCE_GUESSED,)
+    return (Doubt.REFERENCE_RESOLVED,)
 
 
 _LEADING_ADVERBIAL = re.compile(
@@ -350,6 +364,7 @@ def _facts_from_claim(
     ctx: Context,
     title: str,
     common_words: frozenset[str] = frozenset(),
+    doubts: tuple[Doubt, ...] = (),
 ) -> list[FactData]:
     """Every askable answer in the claim's statement, typed, with its provenance and question.
 
@@ -370,10 +385,19 @@ def _facts_from_claim(
     facts: list[FactData] = []
     taken: list[tuple[int, int]] = []
 
-    def add(answer: str, kind: AnswerType, span: tuple[int, int], **values: object) -> None:
+    long = (Doubt.LONG,) if len(text.split()) > 45 else ()
+
+    def add(
+        answer: str, kind: AnswerType, span: tuple[int, int], extra: tuple[Doubt, ...] = (), **values: object
+    ) -> None:
         if not answer or not _allowed(claim, answer) or any(span[0] < e and s < span[1] for s, e in taken):
             return
         taken.append(span)
+        fact_doubts = doubts + long + extra
+        if crowded.get(kind):
+            fact_doubts += (Doubt.CROWDED,)
+        if kind is AnswerType.OTHER:
+            fact_doubts += (Doubt.UNTYPED,)
         role = roles.get(answer, str(values.pop("role", "")))
         if answer in stems:
             question = validate_question(stems[answer], answer)
@@ -396,6 +420,7 @@ def _facts_from_claim(
                 answer_type=kind,
                 role=role,
                 question=question,
+                confidence=confidence(fact_doubts),
                 **base,
                 **values,
             )  # type: ignore[arg-type]

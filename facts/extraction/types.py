@@ -109,3 +109,4 @@ class FactData:
     question: str = ""  # optional hand-written or rule-derived question stem
     tags: tuple[str, ...] = field(default_factory=tuple)
     document: str = ""  # the document's title (filled in by callers that mix documents)
+    confidence: float = 1.0  # 0..1: how sure extraction is (see facts.extraction.confidence)
