@@ -8,10 +8,11 @@ Council or Army an organisation, the gazetteer a country, a preposition such as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import find_dates
 from .gazetteer import (
+    CITIES,
     COUNTRIES,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -45,6 +46,9 @@ class Entity:
     kind: AnswerType
     role: str = ""
     canonical: str = ""  # country name for demonym-free country mentions, full name for persons
+    # who vouches for the kind: "rules" (cues and the gazetteer), "recogniser" (spaCy's entity recogniser),
+    # "both" when they agree, "disputed" when they do not (the kind then is the better-informed one's)
+    source: str = "rules"
 
 
 @dataclass(slots=True)
@@ -55,6 +59,7 @@ class Registry:
     surnames: dict[str, str] = field(default_factory=dict)  # last word → full name
     states: set[str] = field(default_factory=set)  # names the text called a state, kingdom, dynasty …
     countries: set[str] = field(default_factory=set)  # countries the gazetteer lacks (an article's parties)
+    names: dict[str, str] = field(default_factory=dict)  # name → the entity recogniser's label, document-wide
 
     def country(self, name: str) -> str | None:
         """The country ``name`` denotes, from the gazetteer or from what this article declared."""
@@ -349,6 +354,8 @@ def find_entities(sentence: str, registry: Registry | None = None) -> list[Entit
             if entity.kind is AnswerType.PERSON:
                 registry.add_person(entity.canonical or entity.text, entity.role)
             entities.append(entity)
+    if registry.names:
+        entities = _with_recognised_names(sentence, entities, registry)
     return _propagate_list_types(sentence, entities)
 
 
@@ -369,4 +376,114 @@ def _propagate_list_types(sentence: str, entities: list[Entity]) -> list[Entity]
         ):
             result[i] = Entity(cur.start, cur.end, cur.text, AnswerType.PLACE, role=prev.role)
     # a lone capitalised word with no cue is too uncertain to ask about
-    return [e for e in result if e.kind is not AnswerType.OTHER or " " in e.text]
+    return [e for e in result if e.kind is not AnswerType.OTHER or " " in e.text or e.source != "rules"]
+
+
+# The entity recogniser as the first opinion on names, the gazetteer and the cues above as the second ----------
+
+# Recogniser labels → answer kinds. NORP (nationalities, religious and political groups) and the numeric labels
+# name no thing to ask for; WORK_OF_ART, EVENT, LAW and PRODUCT are names of no kind the options can match.
+_LABEL_KINDS = {
+    "PERSON": AnswerType.PERSON,
+    "GPE": AnswerType.PLACE,
+    "LOC": AnswerType.PLACE,
+    "FAC": AnswerType.PLACE,
+    "ORG": AnswerType.ORGANISATION,
+    "WORK_OF_ART": AnswerType.OTHER,
+    "EVENT": AnswerType.OTHER,
+    "LAW": AnswerType.OTHER,
+    "PRODUCT": AnswerType.OTHER,
+}
+_LABEL_ROLES = {"FAC": "site", "GPE": "place", "LOC": "place", "WORK_OF_ART": "work", "EVENT": "event"}
+_LABEL_ROLES |= {"LAW": "law", "PRODUCT": "product"}
+_NAME_EDGE = r"(?<![\w'’-]){}(?![\w-]|['’]\w{{2,}})"
+
+
+def recognised_kind(text: str, label: str, registry: Registry) -> tuple[AnswerType, str, str] | None:
+    """The kind, role and canonical name of a recognised name, with the gazetteer's word over the recogniser's.
+
+    The gazetteer knows the world's countries and capitals: "Georgia" is a country whatever the label, "Oslo" a
+    place. Returns None for a name that is no answer (a nationality, a date).
+    """
+    country = registry.country(text)
+    if country:
+        return AnswerType.COUNTRY, "", country
+    if CITIES.get(text):
+        return AnswerType.PLACE, "city", ""
+    if text in DEMONYMS or label not in _LABEL_KINDS:
+        return None
+    return _LABEL_KINDS[label], _LABEL_ROLES.get(label, ""), ""
+
+
+def _is_name_like(text: str) -> bool:
+    """A recognised span is used only when it reads as a name: capitalised words, lower-case connectors between."""
+    words = text.split()
+    return (
+        bool(words)
+        and all(
+            _CAP_WORD.match(w) or w.lower() in _CONNECTORS or re.fullmatch(r"[\dIVX]+(?:st|nd|rd|th)?\.?", w)
+            for w in words
+        )
+        and bool(_CAP_WORD.match(words[-1]) or re.fullmatch(r"[IVX]+", words[-1]))
+    )
+
+
+def _with_recognised_names(sentence: str, entities: list[Entity], registry: Registry) -> list[Entity]:
+    """Merge the recogniser's names into the rule-found ones.
+
+    - a recognised name the rules missed is added ("Malindi", "Embraer", "the Bergen Museum");
+    - a recognised name that contains a rule-found one and more is taken whole ("King George Island" over
+      "George Island" read as a king's name), unless the rules found a person by an office before the name;
+    - where both found the same span, a kind the rules only guessed (a person with no office, a place from a
+      preposition) yields to the recogniser's; otherwise the rules' cue wins, and the source says "disputed".
+    """
+    found: list[Entity] = []
+    for text, label in registry.names.items():
+        if not _is_name_like(text):
+            continue
+        for m in re.finditer(_NAME_EDGE.format(re.escape(text)), sentence):
+            typed = recognised_kind(text, label, registry)
+            if typed:
+                kind, role, canonical = typed
+                found.append(
+                    Entity(
+                        m.start(), m.end(), text, kind, role=role, canonical=canonical, source="recogniser"
+                    )
+                )
+    if not found:
+        return entities
+    result = list(entities)
+    for name in sorted(found, key=lambda e: e.start - e.end):  # longest first
+        overlapping = [e for e in result if e.start < name.end and name.start < e.end]
+        if not overlapping:
+            result.append(name)
+            continue
+        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (name.start, name.end):
+            rule = overlapping[0]
+            result[result.index(rule)] = _agree(rule, name)
+            continue
+        inside = all(name.start <= e.start and e.end <= name.end for e in overlapping)
+        cued_person = any(
+            e.kind is AnswerType.PERSON and e.role and e.source != "recogniser" for e in overlapping
+        )
+        if inside and not cued_person and name.kind is not AnswerType.PERSON:
+            for e in overlapping:
+                result.remove(e)
+            result.append(
+                replace(
+                    name, source="disputed" if any(e.kind is not name.kind for e in overlapping) else "both"
+                )
+            )
+    return sorted(result, key=lambda e: e.start)
+
+
+def _agree(rule: Entity, name: Entity) -> Entity:
+    if rule.kind is name.kind or (rule.kind is AnswerType.COUNTRY and name.kind is AnswerType.PLACE):
+        return replace(rule, source="both")
+    guessed = (rule.kind is AnswerType.PERSON and not rule.role) or rule.kind in (
+        AnswerType.PLACE,
+        AnswerType.OTHER,
+    )
+    if guessed and rule.kind is not AnswerType.COUNTRY:
+        return replace(name, source="disputed")
+    return replace(rule, source="disputed")

