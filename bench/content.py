@@ -31,11 +31,11 @@ def _gate_counter():
     """The generation's count of quality-gate refusals by reason, if generation exposes one (else None).
 
     Read defensively: the gate is being built beside this bench. Accepts a ``refusal_counts()`` function in
-    ``quizzes.generation`` (or its ``gate`` module) returning a mapping reason → count.
+    ``quizzes.bank.generation`` (or a ``gate`` module beside it) returning a mapping reason → count.
     """
     import importlib
 
-    for module_name in ("quizzes.generation", "quizzes.generation.gate", "quizzes.bank.gate"):
+    for module_name in ("quizzes.bank.generation", "quizzes.bank.generation.gate", "quizzes.bank.gate"):
         try:
             module = importlib.import_module(module_name)
         except ImportError:
@@ -50,7 +50,7 @@ def score_corpus(folder: Path, golds, today: date = TODAY) -> dict:
     """Extract, generate and score every document of ``folder`` against ``golds``."""
     from bench.gold import covers, document_for
     from facts.extraction import extract_facts, parse_document
-    from quizzes.generation import generate_questions
+    from quizzes.bank.generation import generate_questions
 
     paths = sorted(folder.glob("*.txt"))
     docs = {p.name: parse_document(p.read_text(encoding="utf-8")) for p in paths}

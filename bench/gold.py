@@ -12,11 +12,11 @@ import json
 import math
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.text import fold
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,11 +72,6 @@ def document_for(gold: Gold, titles: dict[str, str]) -> str:
     return hits[0]
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("ł", "l")
-
-
 def gold_number(text: str) -> float:
     """ "4,000" → 4000; "3.43 billion" → 3.43e9; "two million" → 2e6."""
     words = text.lower().replace(",", "").split()
@@ -108,7 +103,7 @@ def _has_answer(gold: Gold, fact: FactData) -> bool:
 
 
 def covers(gold: Gold, fact: FactData) -> bool:
-    statement = fact.statement.casefold()
+    statement = fact.statement.casefold()  # keys: case-insensitive, as the README says (not accent-folded)
     return _has_answer(gold, fact) and all(k.casefold() in statement for k in gold.keys)
 
 

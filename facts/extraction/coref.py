@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import find_dates
+from facts.language.dates import find_dates
+from facts.language.numbers import find_numbers
+
 from .entities import Entity, Registry, country_of, find_entities
 from .grammar import find_verb
-from .numbers import find_numbers
 from .types import AnswerType, DatePrecision
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .dates import find_dates
+from facts.language.dates import find_dates
+
 from .gazetteer import (
     CITIES,
     COUNTRIES,

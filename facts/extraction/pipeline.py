@@ -13,18 +13,18 @@ from dataclasses import replace
 from functools import partial
 
 from facts.language import nlp
+from facts.language.dates import find_dates
 from facts.language.nlp import Analysis
+from facts.language.numbers import find_numbers
 
 from .claims import Claim
 from .clauses import split_clauses
 from .confidence import Doubt, confidence
 from .coref import Context, parties_from_title, resolve, update
-from .dates import find_dates
 from .entities import Entity, find_entities
 from .grammar import find_verb, is_finite_verb, make_singular_agreement, sentence_case
 from .holes import find_hole, repair_holes
 from .markup import SUBSECTION_SEPARATOR
-from .numbers import find_numbers
 from .questions import make_question, validate_question
 from .rules.distributive import distributive_claims
 from .rules.enumerations import enumeration_claims

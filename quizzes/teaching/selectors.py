@@ -14,9 +14,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from facts.language.dates import parse_year
+from facts.language.numbers import parse_number_text
 from facts.models import Document, Fact
-from quizzes.bank.generation.dates import parse_year
-from quizzes.bank.generation.numbers import parse_number_text
 from quizzes.interchange import ExportDeck, ExportQuestion
 from quizzes.interchange.types import CHOICE_KINDS, format_number
 from quizzes.models import Attempt, Question, Quiz, QuizItem, Response
