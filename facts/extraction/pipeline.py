@@ -20,7 +20,7 @@ from facts.language.numbers import find_numbers
 from .claims import Claim
 from .clauses import split_clauses
 from .confidence import Doubt, confidence
-from .coref import Context, parties_from_title, resolve, update
+from .coref import Context, new_section, parties_from_title, resolve, unresolved_reference, update
 from .entities import Entity, find_entities
 from .grammar import find_verb, is_finite_verb, make_singular_agreement, sentence_case
 from .holes import find_hole, repair_holes
@@ -76,7 +76,11 @@ def extract_facts(doc: ParsedDocument, analyses: Sequence[Analysis] | None = Non
 
     list_headings = {b.heading for b in doc.blocks if b.kind == "item" and b.heading}
     envoys = [(_infobox_span(doc.blocks, c), c) for c in infobox_envoy_claims(doc.infobox)]
+    section = None
     for block in doc.blocks:
+        if block.section != section:
+            section = block.section
+            new_section(ctx)
         if _SKIPPED_SECTIONS.match(block.section.partition(SUBSECTION_SEPARATOR)[0].strip()):
             continue
         if block.kind == "infobox":
@@ -412,7 +416,7 @@ def _facts_from_claim(
     while the stem names the other reads badly, so generation derives the question instead.
     """
     text = repair_holes(claim.text)
-    if find_hole(text) or is_caption(text) or _opens_with_a_loose_pronoun(text):
+    if find_hole(text) or is_caption(text) or _opens_with_a_loose_pronoun(text) or unresolved_reference(text):
         return []  # a gap ("both the and the") or a bare label would be shown to learners as it is
     dates = find_dates(text)
     numbers = find_numbers(text)

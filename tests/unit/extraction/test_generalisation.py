@@ -92,7 +92,7 @@ Infobox
 Norway–Ruritania relations are the foreign relations between Norway and Ruritania. Both countries are members of the United Nations, the Council of Europe and the OSCE.
 
 == History ==
-Norway recognised Ruritania on 14 June 1919. In 1921, Ruritania organised a trade fair in Bergen and Norway apologised for a border incident in 1923. Ruritania was occupied by Germany (later West Germany) and Austria in 1940. The two countries signed agreements on trade (1995), tourism (2001) and culture (2006).
+Norway recognised Ruritania on 14 June 1919. In 1921, Ruritania organised a trade fair in Bergen and Norway apologised for a border incident in 1923. Ruritania was occupied by Germany (later West Germany) and Austria in 1940. Norway and Ruritania signed agreements on trade (1995), tourism (2001) and culture (2006).
 
 === Cold War ===
 During the Cold War, Ruritania was a member of the Warsaw Pact. Relations were restored in 1990 and the embassies reopened in 1991.
