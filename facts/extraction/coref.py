@@ -33,6 +33,9 @@ class Context:
     last_plural: str = ""  # the last counted plural noun phrase ("North Korean children")
     named: dict[str, str] = field(default_factory=dict)  # head noun → last name with that head ("army")
     recent_countries: tuple[str, ...] = ()  # the countries the last clause that named any named, in order
+    with_article: set[str] = field(
+        default_factory=set
+    )  # countries the text writes "the …" ("the United States")
 
 
 def parties_from_title(title: str) -> tuple[str, ...]:
@@ -93,7 +96,8 @@ def resolve(clause: str, ctx: Context) -> str:
         pair = _pair(ctx, text[: m.start()])
         if pair is None:
             return m.group(0)  # left as it is: the clause then makes no fact
-        joined = " and ".join(f"{p}'s" for p in pair) if possessive else " and ".join(pair)
+        names = [f"the {p}" if p in ctx.with_article else p for p in pair]
+        joined = " and ".join(f"{p}'s" for p in names) if possessive else " and ".join(names)
         return _match_case(joined, m.group(0)) if possessive else joined
 
     text = re.sub(rf"\b[Bb]oth {_GROUP}['’]", lambda m: pair_for(m, possessive=True), text)
@@ -180,6 +184,9 @@ def new_section(ctx: Context) -> None:
 def update(ctx: Context, clause: str) -> None:
     """Remember what ``clause`` names so later clauses can refer back to it."""
     entities = find_entities(clause, ctx.registry)
+    for e in entities:
+        if e.kind is AnswerType.COUNTRY and re.search(r"\b[Tt]he\s+$", clause[: e.start]):
+            ctx.with_article.add(e.canonical or e.text)
     countries = _countries_in(clause, ctx)
     if countries:
         ctx.recent_countries = countries

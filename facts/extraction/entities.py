@@ -10,19 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from facts.language.dates import find_dates
+from facts.language import nlp
+from facts.language.dates import MONTHS, find_dates
 
 from .gazetteer import (
     CITIES,
     COUNTRIES,
     COUNTRY_ALIASES,
     DEMONYMS,
-    NON_NAME_WORDS,
     OCCUPATIONS,
-    ORG_ACRONYMS,
     ORG_WORDS,
     TITLES,
 )
+from .grammar import singular
 from .types import AnswerType
 
 _CAP = r"(?:[A-Z][\w'’.-]*|[A-Z]\w*[-–][A-Z]\w*)"
@@ -34,6 +34,8 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Ocea
 PLACE_WORDS = frozenset(
     {"SSR", "SSRs", "River", "Islands", "Mountains", "Province", "Oblast", "Region", "Sea", "Lake"}
 )
+_MONTH_NAMES = frozenset(m.casefold() for m in MONTHS)
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 TOKEN_RE = re.compile(r"[\wÀ-ž'’.-]+|[^\s\w]", re.UNICODE)
 
 
@@ -61,6 +63,7 @@ class Registry:
     states: set[str] = field(default_factory=set)  # names the text called a state, kingdom, dynasty …
     countries: set[str] = field(default_factory=set)  # countries the gazetteer lacks (an article's parties)
     names: dict[str, str] = field(default_factory=dict)  # name → the entity recogniser's label, document-wide
+    common_words: frozenset[str] = frozenset()  # words the document writes in lower case ("embassy", "war")
 
     def country(self, name: str) -> str | None:
         """The country ``name`` denotes, from the gazetteer or from what this article declared."""
@@ -84,15 +87,40 @@ def country_of(name: str) -> str | None:
     return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name.strip())
 
 
-def _is_name_word(word: str) -> bool:
+def is_common_word(word: str, common: frozenset[str] = frozenset()) -> bool:
+    """Is a capitalised ``word`` an ordinary word rather than part of a name?
+
+    General rules, no list grown on any article: English function words ("The", "However", "Several"), month
+    names, office titles and organisation or place heads, and any word the same document also writes in lower
+    case ("Embassy" when the text says "the embassy", "War" when it says "the war").
+    """
+    core = _bare(word)
+    lower = core.casefold()
+    return (
+        lower in nlp.stop_words()
+        or lower in _MONTH_NAMES
+        or core in _TITLE_WORDS
+        or _is_head_word(core)
+        or lower in common
+        or singular(lower) in common
+    )
+
+
+def _is_head_word(word: str) -> bool:
+    return word in ORG_WORDS or singular(word) in ORG_WORDS or word in PLACE_WORDS
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,6}s?", _bare(word)))
+
+
+def _is_name_word(word: str, common: frozenset[str] = frozenset()) -> bool:
     core = re.sub(r"['’]s?$", "", word.rstrip("."))  # "Government's" → "Government"; "Affairs" stays
     return bool(
         _CAP_WORD.fullmatch(word)
-        and core not in NON_NAME_WORDS
+        and not is_common_word(core, common)
         and core not in DEMONYMS
         and core not in COUNTRIES
-        and core not in ORG_WORDS
-        and core not in ORG_ACRONYMS
         and not core.isupper()
     )
 
@@ -139,7 +167,7 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
 def _split_run(sentence: str, start: int, end: int, registry: Registry) -> list[tuple[int, int]]:
     """Cut a run at "and"/"in"/"on" unless an organisation keyword holds it together."""
     text = sentence[start:end]
-    if any(_bare(w) in ORG_WORDS for w in text.split()) or re.search(
+    if any(_is_head_word(_bare(w)) for w in text.split()) or re.search(
         r"\b(?:Agreement|Treaty|Order|Convention)\b", text
     ):
         return _split_organisations(sentence, start, end)
@@ -162,14 +190,14 @@ def _split_organisations(sentence: str, start: int, end: int) -> list[tuple[int,
     located = re.search(r"\s+in\s+[A-Z][\w'’-]*[.,;]?$", text)
     if located:
         last = text[: located.start()].split()[-1]
-        if _bare(last) in ORG_WORDS or last in CONTINENTS or country_of(last):
+        if _is_head_word(_bare(last)) or last in CONTINENTS or country_of(last):
             # "Council of Europe in Lima": an organisation, then a place
             place_start = start + located.start() + text[located.start() :].index("in ") + 3
             return [*_split_organisations(sentence, start, start + located.start()), (place_start, end)]
     for m in re.finditer(r"\s+and\s+", text):
         left, right = text[: m.start()], text[m.end() :]
         has_org = [
-            any(_bare(w) in ORG_WORDS or w in ORG_ACRONYMS for w in side.split()) for side in (left, right)
+            any(_is_head_word(_bare(w)) or _is_acronym(w) for w in side.split()) for side in (left, right)
         ]
         if right.startswith("the ") or all(has_org):
             return _split_organisations(sentence, start, start + m.start()) + _split_organisations(
@@ -204,14 +232,14 @@ def _classify(sentence: str, start: int, end: int, registry: Registry) -> Entity
     person = _person(sentence, start, end, registry) if led_by_office else None
     if person:
         return person
-    if any(_bare(w) in ORG_WORDS for w in words) or text in ORG_ACRONYMS or re.fullmatch(r"[A-Z]{2,6}", text):
+    if any(_bare(w) in ORG_WORDS or singular(_bare(w)) in ORG_WORDS for w in words) or _is_acronym(text):
         return Entity(start, end, text, AnswerType.ORGANISATION)
     if any(_bare(w) in PLACE_WORDS for w in words):
         return Entity(start, end, text, AnswerType.PLACE, role="region")
     person = _person(sentence, start, end, registry)
     if person:
         return person
-    if all(w in NON_NAME_WORDS or w.lower() in _CONNECTORS for w in words):
+    if all(is_common_word(w, registry.common_words) or w.lower() in _CONNECTORS for w in words):
         return None
     if prev_word in _PLACE_PREPS:
         return Entity(start, end, text, AnswerType.PLACE, role="place")
@@ -241,14 +269,14 @@ def _bare(word: str) -> str:
 _REGNAL_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
-def _title_split(text: str) -> tuple[str, str]:
+def _title_split(text: str, common: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Split "Marshal of the Sejm Marek Borowski" into ("Marshal of the Sejm", "Marek Borowski")."""
     words = text.split()
     i = len(words)
-    if i > 1 and _REGNAL_NUMBER.fullmatch(words[-1]) and _is_name_word(words[-2]):
+    if i > 1 and _REGNAL_NUMBER.fullmatch(words[-1]) and _is_name_word(words[-2], common):
         i -= 1  # "King Harald V", "Pope John Paul II": the number belongs to the name
     while i > 0 and (
-        _is_name_word(words[i - 1]) or (words[i - 1] in {"y", "de", "la", "Il"} and i < len(words))
+        _is_name_word(words[i - 1], common) or (words[i - 1] in {"y", "de", "la", "Il"} and i < len(words))
     ):
         i -= 1
     while i < len(words) and words[i] in {"y", "de", "la"}:
@@ -261,7 +289,11 @@ def _title_split(text: str) -> tuple[str, str]:
 def _person(sentence: str, start: int, end: int, registry: Registry) -> Entity | None:
     """Type a run as a person when an office, an occupation or a known name vouches for it."""
     text = sentence[start:end]
-    title, name = _title_split(text)
+    title, name = _title_split(text, registry.common_words)
+    recognised = _recognised_person_suffix(text, registry)
+    if recognised and len(recognised) < len(name):
+        # "Minister of Foreign Affairs Ignacio Higueras": the recogniser knows where the name starts
+        title, name = text[: len(text) - len(recognised)].rstrip(), recognised
     title_words = title.split()
     if not name:
         return None
@@ -288,6 +320,16 @@ def _person(sentence: str, start: int, end: int, registry: Registry) -> Entity |
     if not role:
         role = registry.persons.get(full, "")
     return Entity(name_start, end, name, AnswerType.PERSON, role=role, canonical=full)
+
+
+def _recognised_person_suffix(text: str, registry: Registry) -> str:
+    """The longest name of two words or more that the recogniser calls a person and that ends ``text``."""
+    words = text.split()
+    for i in range(1, len(words) - 1):
+        suffix = " ".join(words[i:])
+        if registry.names.get(suffix) == "PERSON":
+            return suffix
+    return ""
 
 
 def _named_like_a_thing(sentence: str, start: int, end: int) -> bool:
@@ -347,7 +389,7 @@ def find_entities(sentence: str, registry: Registry | None = None) -> list[Entit
             if possessive:
                 piece_end -= len(possessive.group(0))
             text = sentence[piece_start:piece_end]
-            if not text or text in NON_NAME_WORDS:
+            if not text or (" " not in text and is_common_word(text, registry.common_words)):
                 continue
             entity = _classify(sentence, piece_start, piece_end, registry)
             if entity is None:
@@ -481,10 +523,9 @@ def _with_recognised_names(sentence: str, entities: list[Entity], registry: Regi
 def _agree(rule: Entity, name: Entity) -> Entity:
     if rule.kind is name.kind or (rule.kind is AnswerType.COUNTRY and name.kind is AnswerType.PLACE):
         return replace(rule, source="both")
-    guessed = (rule.kind is AnswerType.PERSON and not rule.role) or rule.kind in (
-        AnswerType.PLACE,
-        AnswerType.OTHER,
-    )
-    if guessed and rule.kind is not AnswerType.COUNTRY:
+    # a person read from two capitalised words with no office, or a name of no kind, is the rules' guess;
+    # a place after "in"/"at" is a cue the small recogniser often misreads ("stationed in Otar": ORG)
+    guessed = (rule.kind is AnswerType.PERSON and not rule.role) or rule.kind is AnswerType.OTHER
+    if guessed:
         return replace(name, source="disputed")
     return replace(rule, source="disputed")

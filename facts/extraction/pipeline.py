@@ -61,6 +61,7 @@ def extract_facts(doc: ParsedDocument, analyses: Sequence[Analysis] | None = Non
     ctx.registry.countries.update(ctx.parties)  # "Freedonia" is a country even if no atlas lists it
     ctx.registry.names.update(name_lexicon(analyses))
     common_words = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc.text))
+    ctx.registry.common_words = common_words
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
 
@@ -391,6 +392,17 @@ def _distribute(clause: str, group: list[Entity]) -> list[Claim]:
     return claims
 
 
+def _kind_doubts(entity: Entity) -> tuple[Doubt, ...]:
+    """How well the name's kind is vouched for: by both the recogniser and the rules, by one, or disputed."""
+    if entity.source == "disputed":
+        return (Doubt.KIND_DISPUTED,)
+    if entity.source == "recogniser" or (
+        entity.kind is AnswerType.PERSON and not entity.role and entity.source == "rules"
+    ):
+        return (Doubt.KIND_UNCONFIRMED,)
+    return ()
+
+
 def _allowed(claim: Claim, answer: str) -> bool:
     if not claim.focus:
         return True
@@ -488,5 +500,12 @@ def _facts_from_claim(
             continue  # the article's own two countries are in every question: nothing to ask
         if kind is AnswerType.OTHER and not claim.focus:
             continue
-        add(e.text, kind, (e.start, e.end), role=e.role, subject=e.canonical if e.canonical != e.text else "")
+        add(
+            e.text,
+            kind,
+            (e.start, e.end),
+            _kind_doubts(e),
+            role=e.role,
+            subject=e.canonical if e.canonical != e.text else "",
+        )
     return facts

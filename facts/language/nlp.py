@@ -39,6 +39,12 @@ def pipeline() -> Language:
         return _load(model_name())
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    """English function words ("the", "however", "several"), lower case: the pipeline's own list."""
+    return frozenset(w.casefold() for w in pipeline().Defaults.stop_words)
+
+
 def is_loaded() -> bool:
     return _load.cache_info().currsize > 0
 

@@ -233,3 +233,19 @@ def test_a_document_with_an_odd_infobox_line_is_ingested_and_the_skipped_line_is
     call_command("ingest", str(path), stdout=out, stderr=err)
     assert Fact.objects.filter(answer="3 May 1961", date="1961-05-03").exists()
     assert "line 5: skipped an infobox line" in err.getvalue()
+
+
+def test_approve_leaves_facts_below_the_confidence_threshold_as_drafts(tmp_path, monkeypatch):
+    monkeypatch.setattr("facts.services.REVIEW_THRESHOLD", 0.95)
+    path = tmp_path / "freedonia.txt"
+    path.write_text(
+        "= Freedonia–Sylvania relations =\n\n== History ==\nFreedonia recognised Sylvania on 3 May 1921. "
+        "Both nations opened embassies in 1922.\n",
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), "--approve", stdout=StringIO())
+    recognition = Fact.objects.get(answer="3 May 1921")
+    embassies = Fact.objects.get(answer="1922")
+    assert recognition.confidence == 1.0 and recognition.status == Fact.Status.APPROVED
+    assert embassies.confidence < 0.95 and embassies.status == Fact.Status.DRAFT
+    assert embassies.statement.startswith("Freedonia and Sylvania")
