@@ -17,7 +17,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from facts.extraction import REVIEW_THRESHOLD, MarkupError, extract_facts, parse_date, parse_document
+from facts.extraction.pipeline import block_texts
 from facts.extraction.types import AnswerType, FactData
+from facts.language import nlp
 from facts.models import Document, Fact
 
 EXPORT_KEYS = (
@@ -113,6 +115,22 @@ def _fact_values(data: FactData) -> dict:
     values["answer_type"] = str(data.answer_type)
     values["date_precision"] = str(data.date_precision)
     return values
+
+
+def documents_prepare(texts: Iterable[str]) -> None:
+    """Read the names of many documents in one batch of the language layer, before they are ingested one by one.
+
+    ``document_ingest`` then finds each paragraph already read; a document that does not parse is left for
+    ``document_ingest`` to refuse with its message.
+    """
+    blocks: list[str] = []
+    for text in texts:
+        try:
+            blocks.extend(block_texts(parse_document(text)))
+        except MarkupError:
+            continue
+    if blocks:
+        nlp.analyse(blocks)
 
 
 @transaction.atomic

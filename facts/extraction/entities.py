@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from facts.language import nlp
 from facts.language.dates import MONTHS, find_dates
@@ -64,11 +65,22 @@ class Registry:
     countries: set[str] = field(default_factory=set)  # countries the gazetteer lacks (an article's parties)
     names: dict[str, str] = field(default_factory=dict)  # name → the entity recogniser's label, document-wide
     common_words: frozenset[str] = frozenset()  # words the document writes in lower case ("embassy", "war")
+    _pattern: tuple[int, re.Pattern[str] | None] | None = None
+    _found: dict[tuple[str, int, int, int], list[Entity]] = field(default_factory=dict)
 
     def country(self, name: str) -> str | None:
         """The country ``name`` denotes, from the gazetteer or from what this article declared."""
         bare = name.strip()
         return country_of(bare) or (bare if bare in self.countries else None)
+
+    def names_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every name-like recognised name, longest first, built once per set of names."""
+        key = len(self.names)
+        if self._pattern is None or self._pattern[0] != key:
+            usable = sorted((t for t in self.names if _is_name_like(t)), key=len, reverse=True)
+            alternation = "|".join(re.escape(t) for t in usable)
+            self._pattern = (key, re.compile(_NAME_EDGE.format(f"(?:{alternation})")) if usable else None)
+        return self._pattern[1]
 
     def add_person(self, name: str, role: str) -> None:
         if role or name not in self.persons:
@@ -87,6 +99,7 @@ def country_of(name: str) -> str | None:
     return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name.strip())
 
 
+@lru_cache(maxsize=1 << 15)
 def is_common_word(word: str, common: frozenset[str] = frozenset()) -> bool:
     """Is a capitalised ``word`` an ordinary word rather than part of a name?
 
@@ -374,6 +387,16 @@ def _mask_dates(sentence: str) -> str:
 def find_entities(sentence: str, registry: Registry | None = None) -> list[Entity]:
     """Typed names in ``sentence`` in order; persons found are remembered in ``registry``."""
     registry = registry if registry is not None else Registry()
+    # the same clause is read several times (references, lists, facts): once per state of what is known
+    key = (sentence, len(registry.persons), len(registry.states), len(registry.names))
+    if key in registry._found:
+        return list(registry._found[key])
+    found = _find_entities(sentence, registry)
+    registry._found[(sentence, len(registry.persons), len(registry.states), len(registry.names))] = found
+    return list(found)
+
+
+def _find_entities(sentence: str, registry: Registry) -> list[Entity]:
     entities: list[Entity] = []
     masked = _mask_dates(sentence)
     for run_start, run_end in _runs(masked):
@@ -481,18 +504,17 @@ def _with_recognised_names(sentence: str, entities: list[Entity], registry: Regi
       preposition) yields to the recogniser's; otherwise the rules' cue wins, and the source says "disputed".
     """
     found: list[Entity] = []
-    for text, label in registry.names.items():
-        if not _is_name_like(text):
-            continue
-        for m in re.finditer(_NAME_EDGE.format(re.escape(text)), sentence):
-            typed = recognised_kind(text, label, registry)
-            if typed:
-                kind, role, canonical = typed
-                found.append(
-                    Entity(
-                        m.start(), m.end(), text, kind, role=role, canonical=canonical, source="recogniser"
-                    )
-                )
+    pattern = registry.names_pattern()
+    if pattern is None:
+        return entities
+    for m in pattern.finditer(sentence):
+        text = m.group(0)
+        typed = recognised_kind(text, registry.names[text], registry)
+        if typed:
+            kind, role, canonical = typed
+            found.append(
+                Entity(m.start(), m.end(), text, kind, role=role, canonical=canonical, source="recogniser")
+            )
     if not found:
         return entities
     result = list(entities)
