@@ -82,6 +82,7 @@ class FactAdmin(SimpleHistoryAdmin):
 
     readonly_fields = (
         "source_passage_highlighted",
+        "confidence",  # extraction's own estimate; a reviewer approves or rejects instead of editing it
         "leech_cards",
         "origin",
         "human_edited",

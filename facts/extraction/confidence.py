@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-REVIEW_THRESHOLD = 0.6
+REVIEW_THRESHOLD = 0.65  # a disputed kind of name (0.6) alone is enough to ask a reviewer
 
 
 class Doubt(float, Enum):
