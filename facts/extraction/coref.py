@@ -185,7 +185,12 @@ def update(ctx: Context, clause: str) -> None:
     """Remember what ``clause`` names so later clauses can refer back to it."""
     entities = find_entities(clause, ctx.registry)
     for e in entities:
-        if e.kind is AnswerType.COUNTRY and re.search(r"\b[Tt]he\s+$", clause[: e.start]):
+        # "the United States" takes its article; "the Republic of Poland" does not make it "the Poland"
+        if (
+            e.kind is AnswerType.COUNTRY
+            and e.text == (e.canonical or e.text)
+            and re.search(r"\b[Tt]he\s+$", clause[: e.start])
+        ):
             ctx.with_article.add(e.canonical or e.text)
     countries = _countries_in(clause, ctx)
     if countries:

@@ -160,3 +160,12 @@ def test_a_disputed_kind_lowers_the_confidence() -> None:
     by_answer = {f.answer: f for f in facts}
     assert by_answer["1st Lancer Brigade"].confidence == 1.0
     assert all(by_answer[p].confidence <= 1.0 for p in ("Otar", "Shokpak", "Lugovoy"))
+
+
+def test_a_country_named_with_its_long_form_keeps_no_article_in_the_pair() -> None:
+    facts = facts_of(
+        "Relations between the Republic of Freedonia and the Kingdom of Sylvania began in 1920. "
+        "The two countries signed a treaty in 1921."
+    )
+    [treaty] = [f for f in facts if f.answer == "1921"]
+    assert treaty.statement == "Freedonia and Sylvania signed a treaty in 1921."
