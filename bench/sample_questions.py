@@ -22,7 +22,9 @@ from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEV_DOCUMENTS = Path(os.environ.get("FACTDECK_DEV_DOCUMENTS", PROJECT_ROOT.parent.parent / "shared" / "dev_documents"))
+DEV_DOCUMENTS = Path(
+    os.environ.get("FACTDECK_DEV_DOCUMENTS", PROJECT_ROOT.parent.parent / "shared" / "dev_documents")
+)
 OUT = PROJECT_ROOT / "bench" / "results" / "sample_questions.json"
 TODAY = date(2026, 12, 1)
 
@@ -74,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     for number, (fact, q) in enumerate(shown, 1):
         print(f"{number:>3}. [{q.kind}] {q.prompt}")
         if q.options:
-            print("     options: " + " | ".join(("*" if i == q.answer_index else "") + o for i, o in enumerate(q.options)))
+            print(
+                "     options: "
+                + " | ".join(("*" if i == q.answer_index else "") + o for i, o in enumerate(q.options))
+            )
         else:
             print(f"     answer: {q.answer}")
         print(f"     from: {fact.statement}  ({fact.document})")
@@ -91,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         "generate_seconds": round(generated_seconds, 2),
         "seed": args.seed,
         "sample": [
-            {"kind": str(q.kind), "prompt": q.prompt, "answer": q.answer, "options": q.options, "statement": f.statement}
+            {
+                "kind": str(q.kind),
+                "prompt": q.prompt,
+                "answer": q.answer,
+                "options": q.options,
+                "statement": f.statement,
+            }
             for f, q in sample
         ],
     }

@@ -52,7 +52,9 @@ _ANCHOR_ENTITIES = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 # Prepositions the tagger may read as adverbs when they end a stem ("… settle along?").
-_PREPOSITIONS = frozenset({"along", "across", "around", "through", "over", "past", "about", "after", "before", "since"})
+_PREPOSITIONS = frozenset(
+    {"along", "across", "around", "through", "over", "past", "about", "after", "before", "since"}
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -101,7 +103,9 @@ def is_english(word: str) -> bool:
     return zipf_frequency(word, "en") > 0
 
 
-def check_stem(stem: str, *, answers: Sequence[str], context: str, known_words: frozenset[str] = frozenset()) -> str | None:
+def check_stem(
+    stem: str, *, answers: Sequence[str], context: str, known_words: frozenset[str] = frozenset()
+) -> str | None:
     """``None`` when ``stem`` passes the gate, else the reason it is refused.
 
     ``answers`` are the ways the answer could be written; ``context`` is the fact's statement (an anchor
@@ -117,7 +121,7 @@ def check_stem(stem: str, *, answers: Sequence[str], context: str, known_words: 
     if not any(_is_finite(t) for t in words):
         return "no_finite_verb"
     wh_end = _wh_phrase_end(words)
-    if wh_end is None and not _aux_initial(words):
+    if wh_end is None and not _aux_initial(words) and not _wh_in_situ(words):
         return "not_interrogative"
     if _broken_verb(doc):
         return "broken_verb"
@@ -149,8 +153,25 @@ def _is_finite(token: Token) -> bool:
     return token.tag_ in _FINITE_TAGS or "Fin" in token.morph.get("VerbForm")
 
 
+def _wh_in_situ(words: list[Token]) -> bool:
+    """ "Norway is a member of which alliance?": the wh-phrase ends the question."""
+    return any(t.lower_ in ("which", "what", "whom") for t in words[-4:])
+
+
 def _wh_phrase_end(words: list[Token]) -> int | None:
-    """Index after the opening wh-phrase ("In which year", "How many ships", "Who"), or None."""
+    """Index after the opening wh-phrase ("In which year", "How many ships", "Who"), or None.
+
+    A phrase set off by a comma may come first ("Besides the UN, which body …")."""
+    comma = next((t.i for t in words[0].doc if t.text == ","), None) if words else None
+    if comma is not None and words[0].lower_ not in _WH_WORDS:
+        after = [t for t in words if t.i > comma]
+        found = (
+            _wh_phrase_end(after)
+            if after and after[0].lower_ in _WH_WORDS | {"in", "on", "by", "to"}
+            else None
+        )
+        if found is not None:
+            return len(words) - len(after) + found
     i = 0
     if words and words[0].dep_ == "prep" or words and words[0].tag_ == "IN":
         i = 1  # "In which …", "By whom …", "Since when …"
@@ -164,7 +185,11 @@ def _wh_phrase_end(words: list[Token]) -> int | None:
             if words[end].pos_ == "CCONJ" and not (end + 1 < len(words) and words[end + 1].pos_ == "NOUN"):
                 break
             end += 1
-            if words[end - 1].pos_ == "NOUN" and end < len(words) and words[end].pos_ not in ("NOUN", "CCONJ"):
+            if (
+                words[end - 1].pos_ == "NOUN"
+                and end < len(words)
+                and words[end].pos_ not in ("NOUN", "CCONJ")
+            ):
                 break
     return end
 
@@ -182,8 +207,11 @@ def _broken_verb(doc: Doc) -> bool:
     if first_do is None:
         return False
     for token in doc:
-        if token.i <= first_do.i or token.tag_ not in ("VBD", "VBZ", "VBP"):
-            continue
+        finite = (
+            token.tag_ in ("VBD", "VBZ") or token.tag_ == "VBP" and token.lower_ != token.lemma_.casefold()
+        )
+        if token.i <= first_do.i or not finite:
+            continue  # "did … pay": a present form that is also the base form is the verb do-support wants
         own_clause = not any(a.dep_ in _CLAUSAL for a in (token, *token.ancestors))
         subordinate = any(c.tag_ in ("WDT", "WP", "WRB") or c.dep_ == "mark" for c in token.children)
         if own_clause and token.dep_ not in ("aux", "auxpass") and not subordinate:
@@ -204,7 +232,10 @@ def _dangling(words: list[Token], wh_end: int | None) -> bool:
     last = words[-1]
     if last.tag_ in _DANGLING_TAGS:
         return True
-    asks_with_preposition = wh_end is not None and words[0].tag_ == "IN"
+    wh_at = next((i for i, t in enumerate(words) if t.lower_ in _WH_WORDS), None)
+    asks_with_preposition = (
+        wh_end is not None and wh_at is not None and wh_at > 0 and words[wh_at - 1].tag_ in ("IN", "TO")
+    )
     stranded = last.pos_ == "ADP" or last.lower_ in _PREPOSITIONS
     return asks_with_preposition and stranded and not list(last.children)
 
@@ -228,7 +259,8 @@ def _anchored(rest: list[Token], context: str) -> bool:
         if token.ent_type_ in _ANCHOR_ENTITIES or token.pos_ == "PROPN":
             return True
         if token.pos_ == "NOUN" and any(
-            c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "DET" for c in token.children
+            c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "nummod") and c.pos_ != "DET"
+            for c in token.children
         ):
             return True
     return False

@@ -115,7 +115,12 @@ class _Job:
         key = (kind, answer)
         if key not in self._prompts:
             self._prompts[key] = build_prompt(
-                self.fact, kind, answer, common_words=self.common, known_words=self.known, refusals=self.refusals
+                self.fact,
+                kind,
+                answer,
+                common_words=self.common,
+                known_words=self.known,
+                refusals=self.refusals,
             )
         return self._prompts[key]
 

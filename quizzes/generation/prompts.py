@@ -218,7 +218,9 @@ def prompt_candidates(
 
 
 @lru_cache(maxsize=4096)
-def stem_drafts(fact: FactData, kind: QuestionKind, common_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def stem_drafts(
+    fact: FactData, kind: QuestionKind, common_words: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """The stems to try for ``fact`` as ``kind``, best first and not yet checked: the adapted
     ``fact.question``, the stem built on the statement's dependency tree, the stem the word rules
     derive. Cheap to make, so a caller can parse them all in one batch before gating them."""

@@ -31,7 +31,9 @@ _AUXILIARIES = frozenset({"aux", "auxpass"})
 _ASIDES = frozenset({"appos", "advcl", "parataxis", "intj", "discourse", "meta", "dep", "mark", "preconj"})
 # Verbs whose clause has no subject of its own: the question is asked of the verb above them.
 _SUBJECTLESS = frozenset({"xcomp", "advcl", "pcomp", "acomp"})
-_DISCOURSE = frozenset({"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "thus"})
+_DISCOURSE = frozenset(
+    {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "thus"}
+)
 _YEAR_KINDS = (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
 
 
@@ -73,7 +75,9 @@ class _Stem:
 
     def build(self) -> str | None:
         root = self.span.root
-        if root.dep_ in ("conj", "compound", "amod", "poss", "nmod") or any(c.dep_ == "conj" for c in root.children):
+        if root.dep_ in ("conj", "compound", "amod", "poss", "nmod") or any(
+            c.dep_ == "conj" for c in root.children
+        ):
             return None  # one of several ("A and B"), or a modifier inside another name
         verb = self._clause_verb(root)
         if verb is None:
@@ -91,7 +95,9 @@ class _Stem:
         subject_tokens = [t for t in subject if t.i not in self.removed]
         in_subject = any(t.i in self.answer for t in subject) or target.i in {t.i for t in subject}
         if in_subject:
-            if target not in subject or any(t.i not in self.removed for t in subject_tokens if not t.is_punct):
+            if target not in subject or any(
+                t.i not in self.removed for t in subject_tokens if not t.is_punct
+            ):
                 return None  # the answer is only part of the subject
             rest = self._rest(verb, exclude=set())
             return _finish([wh, _render(rest)])
@@ -227,7 +233,9 @@ class _Stem:
             if root.dep_ != "nummod" or root.head.pos_ != "NOUN":
                 return root, None, None, False
             noun = root.head
-            counted = [t for t in self._kept(noun) if t.i not in {x.i for x in root.subtree} and t.dep_ != "det"]
+            counted = [
+                t for t in self._kept(noun) if t.i not in {x.i for x in root.subtree} and t.dep_ != "det"
+            ]
             counted = [t for t in counted if t.i <= noun.i]
             wh = _number_wh(fact, _render(counted))
             if wh is None:
@@ -244,9 +252,8 @@ class _Stem:
             return root, _wh(fact, kind, prep_text), preposition, False
         wh = _entity_wh(fact) if fact.answer_type is not AnswerType.PERSON else "who"
         leftover = [t for t in self._kept(root) if t.i not in self.answer and t.dep_ not in ("det", "punct")]
-        if fact.answer_type is AnswerType.PERSON and any(
-            singular(fold(t.text)) in PERSON_NOUNS for t in leftover if t.pos_ in ("NOUN", "PROPN")
-        ):
+        titled = any(singular(fold(t.text)) in PERSON_NOUNS for t in leftover if t.pos_ in ("NOUN", "PROPN"))
+        if fact.answer_type is AnswerType.PERSON and titled and any(t.dep_ == "prep" for t in leftover):
             wh = "which " + _render(leftover)  # "Prime Minister … of Japan" → "which Prime Minister of Japan"
         if wh is None:
             return root, None, None, False
