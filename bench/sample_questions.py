@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
     django.setup()
     from facts.extraction import MarkupError, extract_facts, parse_document
-    from quizzes.generation import generate, refusal_counts
-    from quizzes.generation.generate import prepare
+    from quizzes.bank.generation import generate, refusal_counts
+    from quizzes.bank.generation.generate import prepare
 
     started = time.perf_counter()
     facts = []

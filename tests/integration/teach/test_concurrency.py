@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 
 from quizzes.models import Attempt, QuizItem
-from quizzes.services.teaching import attempt_start, quiz_item_add
+from quizzes.teaching.attempts import attempt_start
+from quizzes.teaching.quizzes import quiz_item_add
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
