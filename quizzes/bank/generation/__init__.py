@@ -12,7 +12,13 @@ Public API:
 """
 
 from quizzes.bank.generation.gate import REFUSAL_REASONS, Refusal, refusal_counts
-from quizzes.bank.generation.generate import Generation, generate, generate_questions, shuffle_options
+from quizzes.bank.generation.generate import (
+    Generation,
+    generate,
+    generate_questions,
+    prepare,
+    shuffle_options,
+)
 from quizzes.bank.generation.grading import grade_typed, validate_options
 from quizzes.bank.generation.types import GENERATOR_VERSION, QuestionData, QuestionKind, TypedGrade
 
@@ -26,6 +32,7 @@ __all__ = [
     "TypedGrade",
     "generate",
     "generate_questions",
+    "prepare",
     "grade_typed",
     "refusal_counts",
     "shuffle_options",

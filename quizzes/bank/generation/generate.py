@@ -24,7 +24,13 @@ from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.profiles import bare_name
 from quizzes.bank.generation.prompts import build_prompt, prompt_candidates, stem_drafts
-from quizzes.bank.generation.spans import DaySpan, NumberedSpan, parse_day_span, parse_numbered_span, phase_year
+from quizzes.bank.generation.spans import (
+    DaySpan,
+    NumberedSpan,
+    parse_day_span,
+    parse_numbered_span,
+    phase_year,
+)
 from quizzes.bank.generation.text import contains_phrase, fold, stable_seed
 from quizzes.bank.generation.types import QuestionData, QuestionKind
 
