@@ -33,6 +33,7 @@ REFUSAL_REASONS: tuple[str, ...] = (
     "several_sentences",  # the parser reads more than one sentence
     "no_finite_verb",  # nothing in it is a finite verb (a fragment)
     "not_interrogative",  # opens with neither a wh-phrase nor an auxiliary
+    "misplaced_phrase",  # a phrase between the inverted auxiliary and the subject ("did soon after the war, X …")
     "broken_verb",  # do-support before a verb that is not in its base form ("did … became")
     "dangling_end",  # ends on a determiner, a conjunction, or a preposition the wh-phrase already has
     "vague_reference",  # a pronoun with nothing before it to refer to ("Which country refused to sign it?")
@@ -123,6 +124,8 @@ def check_stem(
     wh_end = _wh_phrase_end(words)
     if wh_end is None and not _aux_initial(words) and not _wh_in_situ(words):
         return "not_interrogative"
+    if wh_end is not None and _misplaced_phrase(words, wh_end):
+        return "misplaced_phrase"
     if _broken_verb(doc):
         return "broken_verb"
     if _dangling(words, wh_end):
@@ -154,27 +157,36 @@ def _is_finite(token: Token) -> bool:
 
 
 def _wh_in_situ(words: list[Token]) -> bool:
-    """ "Norway is a member of which alliance?": the wh-phrase ends the question."""
-    return any(t.lower_ in ("which", "what", "whom") for t in words[-4:])
+    """ "Norway is a member of which alliance?": the wh-phrase stays where the answer stood."""
+    return any(t.lower_ in ("which", "what") and t.dep_ == "det" for t in words[1:]) or (
+        len(words) > 1 and words[-1].lower_ in ("whom", "what")
+    )
+
+
+def _misplaced_phrase(words: list[Token], wh_end: int) -> bool:
+    """An inverted auxiliary must be followed by its subject, not by an adverb, a preposition or a comma."""
+    if wh_end >= len(words) - 1 or words[wh_end].pos_ != "AUX" and words[wh_end].lower_ not in _DO_FORMS:
+        return False
+    after = words[wh_end].doc[words[wh_end].i + 1]
+    return after.pos_ in ("ADV", "ADP", "SCONJ", "PUNCT") and after.lower_ not in ("not", "n't", "there")
 
 
 def _wh_phrase_end(words: list[Token]) -> int | None:
     """Index after the opening wh-phrase ("In which year", "How many ships", "Who"), or None.
 
     A phrase set off by a comma may come first ("Besides the UN, which body …")."""
-    comma = next((t.i for t in words[0].doc if t.text == ","), None) if words else None
-    if comma is not None and words[0].lower_ not in _WH_WORDS:
-        after = [t for t in words if t.i > comma]
-        found = (
-            _wh_phrase_end(after)
-            if after and after[0].lower_ in _WH_WORDS | {"in", "on", "by", "to"}
-            else None
-        )
-        if found is not None:
-            return len(words) - len(after) + found
-    i = 0
-    if words and words[0].dep_ == "prep" or words and words[0].tag_ == "IN":
-        i = 1  # "In which …", "By whom …", "Since when …"
+    end = _wh_from(words, 0)
+    if end is None and words:
+        comma = next((t.i for t in words[0].doc if t.text == ","), None)
+        start = next((k for k, t in enumerate(words) if comma is not None and t.i > comma), None)
+        if start is not None:
+            end = _wh_from(words, start)
+    return end
+
+
+def _wh_from(words: list[Token], i: int) -> int | None:
+    if i < len(words) and (words[i].dep_ == "prep" or words[i].tag_ in ("IN", "TO")):
+        i += 1  # "In which …", "By whom …", "Since when …"
     if i >= len(words) or words[i].lower_ not in _WH_WORDS:
         return None
     head = words[i]
@@ -232,6 +244,8 @@ def _dangling(words: list[Token], wh_end: int | None) -> bool:
     last = words[-1]
     if last.tag_ in _DANGLING_TAGS:
         return True
+    if any(a.pos_ == "ADP" and not list(a.children) and b.pos_ == "CCONJ" for a, b in zip(words, words[1:])):
+        return True  # "… members of and the X?": a preposition that lost its object mid-question
     wh_at = next((i for i, t in enumerate(words) if t.lower_ in _WH_WORDS), None)
     asks_with_preposition = (
         wh_end is not None and wh_at is not None and wh_at > 0 and words[wh_at - 1].tag_ in ("IN", "TO")

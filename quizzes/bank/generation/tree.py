@@ -79,6 +79,10 @@ class _Stem:
             c.dep_ == "conj" for c in root.children
         ):
             return None  # one of several ("A and B"), or a modifier inside another name
+        if root.dep_ == "pobj" and any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.head.head.children
+        ):
+            return None  # "members of X and Y" parsed as "(members of X) and Y": still one of several
         verb = self._clause_verb(root)
         if verb is None:
             return None
