@@ -39,8 +39,14 @@ REFUSAL_REASONS: tuple[str, ...] = (
     "vague_reference",  # a pronoun with nothing before it to refer to ("Which country refused to sign it?")
     "no_anchor",  # nothing beyond the wh-phrase names what is asked about
     "unknown_word",  # a word that is neither English nor in the document ("settl", "belonge")
+    "broken_punctuation",  # empty or unbalanced quotes or brackets, a word cut at a hyphen ("-old")
     "gives_answer",  # the answer (accent- and case-folded) is in the stem
+    "answer_kind",  # the recogniser never reads the answer as a name of its type (a "who" for a place)
 )
+# Generation adds only wh-words, auxiliaries and base forms of the statement's verbs, all common English
+# words: a word that is in neither the document nor the statement's lemmas must be at least this frequent
+# (Zipf 2: about once in ten million words) to be taken for English rather than a word cut short.
+ENGLISH_ZIPF = 2.0
 
 _WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "how", "why"})
 _DO_FORMS = frozenset({"do", "does", "did"})
@@ -101,7 +107,7 @@ def vocabulary(text: str) -> frozenset[str]:
 
 
 def is_english(word: str) -> bool:
-    return zipf_frequency(word, "en") > 0
+    return zipf_frequency(word, "en") >= ENGLISH_ZIPF
 
 
 def check_stem(
@@ -135,10 +141,14 @@ def check_stem(
         return "vague_reference"
     if not _anchored(rest, context):
         return "no_anchor"
+    lemmas = {fold(t.lemma_) for t in parse_cached(context)} if context else set()
     for token in words:
         word = token.text
-        if _WORD.fullmatch(word) and fold(word) not in known_words and not is_english(word):
+        unseen = _WORD.fullmatch(word) and fold(word) not in known_words and fold(word) not in lemmas
+        if unseen and not is_english(word):
             return "unknown_word"
+    if _broken_punctuation(text):
+        return "broken_punctuation"
     for answer in answers:
         if answer.strip() and re.search(r"(?<!\w)" + re.escape(fold(answer)) + r"(?!\w)", fold(text)):
             return "gives_answer"
@@ -231,6 +241,15 @@ def _broken_verb(doc: Doc) -> bool:
     return False
 
 
+def _broken_punctuation(text: str) -> bool:
+    plain = text.replace("“", '"').replace("”", '"')
+    if plain.count('"') % 2 or plain.count("(") != plain.count(")"):
+        return True
+    if re.search(r'"\s*"|\(\s*\)|\[\s*\]', plain):
+        return True
+    return bool(re.search(r"(?<![\w])-[^\W\d_]|[^\W\d_]-(?![\w])", plain))
+
+
 def _not_base_form(verb: Token) -> bool:
     """ "became", "settled", "goes" — not "become" (which the tagger may read as a participle)."""
     if verb.tag_ in ("VBD", "VBZ", "VBG"):
@@ -244,7 +263,10 @@ def _dangling(words: list[Token], wh_end: int | None) -> bool:
     last = words[-1]
     if last.tag_ in _DANGLING_TAGS:
         return True
-    if any(a.pos_ == "ADP" and not list(a.children) and b.pos_ == "CCONJ" for a, b in zip(words, words[1:])):
+    if any(
+        a.pos_ == "ADP" and not list(a.children) and b.pos_ == "CCONJ"
+        for a, b in zip(words, words[1:], strict=False)
+    ):
         return True  # "… members of and the X?": a preposition that lost its object mid-question
     wh_at = next((i for i, t in enumerate(words) if t.lower_ in _WH_WORDS), None)
     asks_with_preposition = (

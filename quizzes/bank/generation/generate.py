@@ -20,6 +20,7 @@ from quizzes.bank.generation.ambiguity import claim_tokens, countries_named, is_
 from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.dates import DateText, parse_date_text
 from quizzes.bank.generation.gate import Refusal, prime, vocabulary
+from quizzes.bank.generation.labels import contradicts_type
 from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.profiles import bare_name
@@ -56,6 +57,8 @@ def generate(fact: FactData, fact_base: Sequence[FactData], *, today: date) -> G
         AnswerType.ORDINAL: _ordinal_questions,
     }
     builder = builders.get(fact.answer_type, _entity_questions)
+    if contradicts_type(fact, fact_base):
+        return Generation([], (Refusal("answer_kind", fact.answer, fact.statement),))
     prime(_drafts(fact, common))  # one batch for this fact's stems (a no-op after prepare)
     known = _document_words(fact_base).get(fact.document, frozenset())
     job = _Job(fact, fact_base, today, seed, common, known)

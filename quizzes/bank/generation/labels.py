@@ -46,6 +46,31 @@ def entity_label(fact: FactData) -> str:
     return max(set(labels), key=labels.count) if labels else ""
 
 
+# Labels that say a name is surely not of the type (the small model mixes people with ORG and WORK_OF_ART,
+# so those two never count against a person).
+_SURELY_NOT: dict[AnswerType, frozenset[str]] = {
+    AnswerType.PERSON: frozenset(
+        {"GPE", "LOC", "FAC", "LAW", "PRODUCT", "DATE", "EVENT", "MONEY", "CARDINAL"}
+    ),
+    AnswerType.PLACE: frozenset({"PERSON", "DATE", "LAW", "MONEY", "CARDINAL"}),
+    AnswerType.COUNTRY: frozenset({"PERSON", "DATE", "LAW", "MONEY", "CARDINAL"}),
+}
+
+
+def contradicts_type(fact: FactData, base: Sequence[FactData]) -> bool:
+    """Whether every sentence that names the answer has the recogniser read it as something the answer
+    type cannot be ("Article V" or "Fort Erie" typed as a person): then no question asks "who"."""
+    surely_not = _SURELY_NOT.get(fact.answer_type)
+    if surely_not is None:
+        return False
+    facts = [
+        fact,
+        *[f for f in sources(base).get(fold(fact.answer), ()) if f.statement != fact.statement][:4],
+    ]
+    labels = [entity_label(f) for f in facts]
+    return bool(labels) and all(label in surely_not for label in labels)
+
+
 def fits_answer_type(candidate_fact: FactData, answer_type: AnswerType, answer_label: str) -> bool:
     """Whether the candidate, as its own sentence uses it, is a name of ``answer_type``.
 

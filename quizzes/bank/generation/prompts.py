@@ -10,6 +10,7 @@ Every prompt is validated; when no valid prompt can be built the kind is skipped
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -230,7 +231,7 @@ def stem_drafts(
     drafts = (
         _adapt_question(fact.question, kind, shape),
         tree_stem(fact, kind),
-        _derive(fact, kind, common_words),
+        _derive(fact, kind, common_words) if os.environ.get("FACTDECK_NO_DERIVE") != "1" else None,
     )
     return tuple(dict.fromkeys(mend_verb_stems(d, fact.statement) for d in drafts if d))
 

@@ -114,3 +114,12 @@ def test_a_stem_is_not_cut_from_a_list_of_names() -> None:
     """Asking for one of two listed bodies would leave "… members of and the other?"."""
     question = _mc(MEMBERSHIPS[0], MEMBERSHIPS)
     assert question is None or " and " not in question.prompt.split("members of")[-1]
+
+
+def test_no_who_question_for_an_answer_the_recogniser_reads_as_a_place() -> None:
+    """Extraction typed a fortress as a person; the recogniser reads it as a place in its sentence."""
+    fort = fact(
+        "Freedonia built a bridge over the river at Fort Duckburg.", "Fort Duckburg", P, role="Ambassador"
+    )
+    assert generate_questions(fort, [fort, *VISITORS], today=TODAY) == []
+    assert generate_questions(VISITORS[0], [fort, *VISITORS], today=TODAY) != []
