@@ -93,11 +93,24 @@ def sources(base: tuple[FactData, ...]) -> dict[str, tuple[FactData, ...]]:
     return {name: tuple(facts) for name, facts in found.items()}
 
 
+# Legal forms that end a company's name: such a name is never a person's, whatever the recogniser says.
+COMPANY_FORMS = frozenset(
+    {"oy", "oyj", "ab", "as", "asa", "ltd", "inc", "plc", "gmbh", "ag", "sa", "spa", "bv", "nv", "llc", "co"}
+)
+
+
+def is_company_name(name: str) -> bool:
+    words = fold(name).replace(".", "").split()
+    return len(words) > 1 and words[-1] in COMPANY_FORMS
+
+
 def named_as_kind(
     candidate: str, answer_type: AnswerType, answer_label: str, base: Sequence[FactData]
 ) -> bool:
     """A candidate the base gives as an answer is kept only where some sentence of it names it as a
     name of the answer's kind; a name the base never gives as an answer (a gazetteer's) is kept."""
+    if answer_type is AnswerType.PERSON and is_company_name(candidate):
+        return False
     facts = sources(base).get(fold(candidate), ())
     if not facts:
         return True

@@ -10,7 +10,6 @@ Every prompt is validated; when no valid prompt can be built the kind is skipped
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -231,7 +230,7 @@ def stem_drafts(
     drafts = (
         _adapt_question(fact.question, kind, shape),
         tree_stem(fact, kind),
-        _derive(fact, kind, common_words) if os.environ.get("FACTDECK_NO_DERIVE") != "1" else None,
+        _derive(fact, kind, common_words),
     )
     return tuple(dict.fromkeys(mend_verb_stems(d, fact.statement) for d in drafts if d))
 
@@ -504,6 +503,8 @@ def _wh(fact: FactData, kind: QuestionKind, preposition: str = "") -> str | None
         return None
     if not prep:
         return core
+    if core == "who" and prep in ("in", "at", "on", "since", "until", "during", "near", "into"):
+        return None  # "at whom did X build …": a place typed as a person
     return f"{prep} {'whom' if core == 'who' else core}"
 
 

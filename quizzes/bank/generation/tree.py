@@ -35,6 +35,8 @@ _DISCOURSE = frozenset(
     {"however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "thus"}
 )
 _YEAR_KINDS = (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
+# Prepositions of place and time: a person is not found "at" or "since" them.
+_NOT_OF_PERSONS = frozenset({"in", "at", "on", "since", "until", "during", "near", "into", "across", "along"})
 
 
 def tree_stem(fact: FactData, kind: QuestionKind) -> str | None:
@@ -262,6 +264,8 @@ class _Stem:
         if wh is None:
             return root, None, None, False
         stranded = prep_text == "of" and preposition is not None and preposition.head.pos_ == "NOUN"
+        if wh == "who" and prep_text in _NOT_OF_PERSONS:
+            return root, None, None, False  # "at whom did X build …": a place typed as a person
         if preposition is not None and not stranded:
             wh = f"{prep_text} {'whom' if wh == 'who' else wh}"
         return root, wh, preposition, stranded

@@ -123,3 +123,9 @@ def test_no_who_question_for_an_answer_the_recogniser_reads_as_a_place() -> None
     )
     assert generate_questions(fort, [fort, *VISITORS], today=TODAY) == []
     assert generate_questions(VISITORS[0], [fort, *VISITORS], today=TODAY) != []
+
+
+def test_a_company_is_never_a_person_option() -> None:
+    company = fact("Kowal Trading Oy visited Sylvania in 2005.", "Kowal Trading Oy", P, role="Ambassador")
+    question = _mc(VISITORS[0], [*VISITORS, company])
+    assert question is not None and "Kowal Trading Oy" not in (question.options or ())

@@ -149,3 +149,9 @@ def test_tree_stems(
 )
 def test_no_stem_when_the_answer_is_one_of_several_or_part_of_a_name(statement: str, answer: str) -> None:
     assert tree_stem(fact(statement, answer, A.ORGANISATION), K.MC) is None
+
+
+def test_no_whom_after_a_preposition_of_place() -> None:
+    """A name after "at" typed as a person is a place: "At whom did … build a bridge?" is not asked."""
+    bridge = fact("Freedonia built a bridge over the river at Fort Duckburg.", "Fort Duckburg", A.PERSON)
+    assert tree_stem(bridge, K.MC) is None
