@@ -17,6 +17,7 @@ from functools import lru_cache
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.bank.generation import distractors as dx
 from quizzes.bank.generation.ambiguity import claim_tokens, countries_named, is_also_true, support_tokens
+from quizzes.bank.generation.asking import build_prompt, prompt_candidates, stem_drafts
 from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.dates import DateText, parse_date_text
 from quizzes.bank.generation.gate import Refusal, prime, vocabulary
@@ -24,7 +25,6 @@ from quizzes.bank.generation.labels import contradicts_type
 from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.profiles import bare_name
-from quizzes.bank.generation.prompts import build_prompt, prompt_candidates, stem_drafts
 from quizzes.bank.generation.spans import (
     DaySpan,
     NumberedSpan,

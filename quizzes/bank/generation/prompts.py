@@ -11,19 +11,17 @@ Every prompt is validated; when no valid prompt can be built the kind is skipped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from facts.extraction.holes import find_hole
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from quizzes.bank.generation.dates import parse_date_text
-from quizzes.bank.generation.gate import Refusal, check_stem, vocabulary
 from quizzes.bank.generation.kinds import place_kind
 from quizzes.bank.generation.numbers import QUALIFIERS, parse_number_text, parse_word_number
 from quizzes.bank.generation.profiles import org_kind
 from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
-from quizzes.bank.generation.stems import PERSON_NOUNS, singular, stem_fits
+from quizzes.bank.generation.stems import PERSON_NOUNS, singular
 from quizzes.bank.generation.text import collapse_spaces, contains_phrase, fold
 from quizzes.bank.generation.types import QuestionKind
 from quizzes.bank.generation.verbs import (
@@ -158,81 +156,6 @@ class _Word:
     @property
     def bare(self) -> str:
         return self.text.strip(",.;:()\"'").casefold()
-
-
-def build_prompt(
-    fact: FactData,
-    kind: QuestionKind,
-    answer: str,
-    *,
-    common_words: frozenset[str] = frozenset(),
-    known_words: frozenset[str] = frozenset(),
-    refusals: list[Refusal] | None = None,
-) -> str | None:
-    """A valid question for ``fact`` asked as ``kind`` whose answer is ``answer``, or None.
-
-    ``fact.question`` wins when it is valid for the kind (its wh-phrase switched to what the kind
-    asks for: "In which year" for year kinds, "On what date" for dates, "In which month and year" for
-    months, "When" for runs of days). ``common_words`` are words the fact base writes in lower case; a
-    capitalised first word found there is lowered when it moves inside the question.
-    """
-    candidates = prompt_candidates(
-        fact, kind, answer, common_words=common_words, known_words=known_words, refusals=refusals
-    )
-    return next(candidates, None)
-
-
-def prompt_candidates(
-    fact: FactData,
-    kind: QuestionKind,
-    answer: str,
-    *,
-    common_words: frozenset[str] = frozenset(),
-    known_words: frozenset[str] = frozenset(),
-    refusals: list[Refusal] | None = None,
-) -> Iterator[str]:
-    """Every valid prompt for ``fact`` as ``kind``, best first: the adapted ``fact.question``, then the
-    stem derived from the statement. A caller that cannot build good options for the first (its
-    wh-phrase asks for "a Polish city" and the base knows too few) may try the next.
-
-    A prompt is valid when it reads as a whole question (see :func:`prompt_is_valid`), its wh-phrase
-    asks for the answer's type (a stem asking "In which city …" is not used for a person), year kinds
-    ask for a year, and a British verb cut by a rule ("recognis") is mended from the statement.
-    """
-    forbidden = answer_forms(fact, answer)
-    year = kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
-    words = known_words | vocabulary(fact.statement)
-    seen: set[str] = set()
-    for candidate in stem_drafts(fact, kind, common_words):
-        if candidate in seen or not prompt_is_valid(candidate, forbidden):
-            continue
-        if not stem_fits(candidate, fact.answer_type, year=year):
-            continue
-        seen.add(candidate)
-        reason = check_stem(candidate, answers=forbidden, context=fact.statement, known_words=words)
-        if reason is not None:
-            if refusals is not None:
-                refusals.append(Refusal(reason, candidate, fact.statement))
-            continue
-        yield candidate
-
-
-@lru_cache(maxsize=4096)
-def stem_drafts(
-    fact: FactData, kind: QuestionKind, common_words: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """The stems to try for ``fact`` as ``kind``, best first and not yet checked: the adapted
-    ``fact.question``, the stem built on the statement's dependency tree, the stem the word rules
-    derive. Cheap to make, so a caller can parse them all in one batch before gating them."""
-    from quizzes.bank.generation.tree import tree_stem  # the tree builder reuses this module's wh-phrases
-
-    shape = _answer_shape(fact.answer)
-    drafts = (
-        _adapt_question(fact.question, kind, shape),
-        tree_stem(fact, kind),
-        _derive(fact, kind, common_words),
-    )
-    return tuple(dict.fromkeys(mend_verb_stems(d, fact.statement) for d in drafts if d))
 
 
 def mend_verb_stems(prompt: str, statement: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from facts.extraction.types import AnswerType, FactData
 from quizzes.bank.generation.gate import parse_cached
@@ -22,8 +22,8 @@ from quizzes.bank.generation.stems import PERSON_NOUNS, singular
 from quizzes.bank.generation.text import collapse_spaces, fold
 from quizzes.bank.generation.types import QuestionKind
 
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+Span = Any  # a spaCy span: facts.language.nlp owns spaCy
+Token = Any  # a spaCy token: facts.language.nlp owns spaCy
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _AUXILIARIES = frozenset({"aux", "auxpass"})
