@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from facts.extraction.types import FactData
 from quizzes.bank.generation.gate import Refusal, check_stem, vocabulary
@@ -26,26 +27,14 @@ from quizzes.bank.generation.tree import tree_stem
 from quizzes.bank.generation.types import QuestionKind
 
 
-def build_prompt(
-    fact: FactData,
-    kind: QuestionKind,
-    answer: str,
-    *,
-    common_words: frozenset[str] = frozenset(),
-    known_words: frozenset[str] = frozenset(),
-    refusals: list[Refusal] | None = None,
-) -> str | None:
-    """A valid question for ``fact`` asked as ``kind`` whose answer is ``answer``, or None.
+def build_prompt(fact: FactData, kind: QuestionKind, answer: str, **options: Any) -> str | None:
+    """The first stem :func:`prompt_candidates` gives (same keyword options), or None.
 
     ``fact.question`` wins when it is valid for the kind (its wh-phrase switched to what the kind
     asks for: "In which year" for year kinds, "On what date" for dates, "In which month and year" for
-    months, "When" for runs of days). ``common_words`` are words the fact base writes in lower case; a
-    capitalised first word found there is lowered when it moves inside the question.
+    months, "When" for runs of days).
     """
-    candidates = prompt_candidates(
-        fact, kind, answer, common_words=common_words, known_words=known_words, refusals=refusals
-    )
-    return next(candidates, None)
+    return next(prompt_candidates(fact, kind, answer, **options), None)
 
 
 def prompt_candidates(
@@ -57,8 +46,10 @@ def prompt_candidates(
     known_words: frozenset[str] = frozenset(),
     refusals: list[Refusal] | None = None,
 ) -> Iterator[str]:
-    """Every valid prompt for ``fact`` as ``kind``, best first: the adapted ``fact.question``, then the
-    stem derived from the statement. A caller that cannot build good options for the first (its
+    """Every valid prompt for ``fact`` as ``kind``, best first (see :func:`stem_drafts`) and each passed
+    by the quality gate; refused ones are appended to ``refusals``. ``common_words`` are words the fact
+    base writes in lower case (a capitalised first word found there is lowered when it moves inside the
+    question); ``known_words`` are the document's own words, never unknown to the gate. A caller that cannot build good options for the first (its
     wh-phrase asks for "a Polish city" and the base knows too few) may try the next.
 
     A prompt is valid when it reads as a whole question (see :func:`prompt_is_valid`), its wh-phrase
