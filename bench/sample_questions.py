@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         refusals += result.refusals
     generated_seconds = time.perf_counter() - started - extracted
 
+    gold = _gold_coverage(args.documents / "gold.jsonl", facts, {id(f) for f, _ in questions})
+
     rng = random.Random(args.seed)
     sample = rng.sample(questions, min(args.n, len(questions)))
     shown = questions if args.all else sample
@@ -90,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         "questions": len(questions),
         "facts_with_question": with_question,
         "share_with_question": round(with_question / max(1, len(facts)), 3),
+        "gold_facts": gold[0],
+        "gold_found": gold[1],
+        "gold_with_question": gold[2],
+        "share_of_gold_with_question": round(gold[2] / max(1, gold[0]), 3),
         "kinds": dict(sorted(kinds.items())),
         "refusals": dict(refusal_counts(refusals)),
         "extract_seconds": round(extracted, 2),
@@ -113,6 +119,40 @@ def main(argv: list[str] | None = None) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
+
+
+def _gold_coverage(path: Path, facts: list, asked: set[int]) -> tuple[int, int, int]:
+    """(gold facts, gold facts found by extraction, gold facts with at least one question), counted as the
+    dev documents' README says: same document, the gold answer (date by ISO prefix, year, number by value,
+    entity by folded substring) and every key in the statement."""
+    if not path.exists():
+        return 0, 0, 0
+    from facts.extraction import parse_number
+    from quizzes.bank.generation.text import fold
+
+    def matches(g: dict, f) -> bool:  # noqa: ANN001
+        if fold(g["doc"]) not in fold(f.document) or not all(k in fold(f.statement) for k in g["keys"]):
+            return False
+        if g["type"] == "date":
+            return bool(f.date) and f.date.startswith(g["answer"])
+        if g["type"] == "year":
+            return bool(f.date) and f.date[:4] == g["answer"]
+        if g["type"] == "number":
+            wanted = parse_number(g["answer"])
+            return (
+                f.number is not None
+                and wanted is not None
+                and abs(f.number - wanted[0]) < 1e-6 * max(1, wanted[0])
+            )
+        return fold(g["answer"]) in fold(f.answer)
+
+    golds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = with_question = 0
+    for g in golds:
+        hits = [f for f in facts if matches(g, f)]
+        found += bool(hits)
+        with_question += any(id(f) in asked for f in hits)
+    return len(golds), found, with_question
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ def check_stem(
         return "not_interrogative"
     if wh_end is not None and _misplaced_phrase(words, wh_end):
         return "misplaced_phrase"
-    if _broken_verb(doc):
+    if _broken_verb(doc) or _who_without_verb(words, wh_end):
         return "broken_verb"
     if _dangling(words, wh_end):
         return "dangling_end"
@@ -250,6 +250,13 @@ def _broken_punctuation(text: str) -> bool:
     return bool(re.search(r"(?<![\w])-[^\W\d_]|[^\W\d_]-(?![\w])", plain))
 
 
+def _who_without_verb(words: list[Token], wh_end: int | None) -> bool:
+    """ "Who account, …": a bare "who"/"whom" must be followed by a verb (or an adverb before one)."""
+    if wh_end != 1 or words[0].lower_ not in ("who", "whom") or len(words) < 2:
+        return False
+    return words[1].tag_ not in ("VBD", "VBZ", "VBP", "MD") and words[1].pos_ not in ("AUX", "ADV")
+
+
 def _not_base_form(verb: Token) -> bool:
     """ "became", "settled", "goes" — not "become" (which the tagger may read as a participle)."""
     if verb.tag_ in ("VBD", "VBZ", "VBG"):
@@ -263,11 +270,11 @@ def _dangling(words: list[Token], wh_end: int | None) -> bool:
     last = words[-1]
     if last.tag_ in _DANGLING_TAGS:
         return True
-    if any(
-        a.pos_ == "ADP" and not list(a.children) and b.pos_ == "CCONJ"
-        for a, b in zip(words, words[1:], strict=False)
-    ):
-        return True  # "… members of and the X?": a preposition that lost its object mid-question
+    for a, b in zip(words, words[1:], strict=False):
+        if a.pos_ == "ADP" and not list(a.children) and b.pos_ in ("CCONJ", "ADP"):
+            return True  # "… members of and the X?", "… the summer of with …": a preposition lost its object
+    if len(words) > 1 and last.pos_ == "ADP" and words[-2].pos_ == "CCONJ":
+        return True  # "… led by X and by?"
     wh_at = next((i for i, t in enumerate(words) if t.lower_ in _WH_WORDS), None)
     asks_with_preposition = (
         wh_end is not None and wh_at is not None and wh_at > 0 and words[wh_at - 1].tag_ in ("IN", "TO")

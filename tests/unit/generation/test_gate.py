@@ -54,6 +54,12 @@ def test_a_well_formed_answerable_question_passes(stem: str) -> None:
         ("In which year did the war end after?", "dangling_end"),
         ("Which republic did Freedonia recognise and?", "dangling_end"),
         ("Which republic is Freedonia a neighbour of and the Wharf river?", "dangling_end"),
+        (
+            "In which year did Marek Olbrycht settle in Duckburg in the summer of with his family?",
+            "dangling_end",
+        ),
+        ("Who was Freedonia led by Marek Olbrycht and by?", "dangling_end"),
+        ("Who painting, the Wharf river, hung in Duckburg?", "broken_verb"),
         ("Which country refused to sign it?", "vague_reference"),
         ("In which year did the war end?", "no_anchor"),
         ("In which year did Marek Olbrycht settl in Duckburg?", "unknown_word"),
