@@ -177,7 +177,10 @@ def _misplaced_phrase(words: list[Token], wh_end: int) -> bool:
     """An inverted auxiliary must be followed by its subject, not by an adverb, a preposition or a comma."""
     if wh_end >= len(words) - 1 or words[wh_end].pos_ != "AUX" and words[wh_end].lower_ not in _DO_FORMS:
         return False
-    after = words[wh_end].doc[words[wh_end].i + 1]
+    doc = words[wh_end].doc
+    after = doc[words[wh_end].i + 1]
+    if after.i + 1 < len(doc) and doc[after.i + 1].pos_ == "NUM":
+        return False  # "were over 62,000 Poles …": a quantifier of the subject
     return after.pos_ in ("ADV", "ADP", "SCONJ", "PUNCT") and after.lower_ not in ("not", "n't", "there")
 
 

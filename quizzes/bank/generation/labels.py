@@ -74,13 +74,18 @@ def contradicts_type(fact: FactData, base: Sequence[FactData]) -> bool:
 def fits_answer_type(candidate_fact: FactData, answer_type: AnswerType, answer_label: str) -> bool:
     """Whether the candidate, as its own sentence uses it, is a name of ``answer_type``.
 
-    A label the answer itself carries is accepted too (the recogniser may call a fort an ORG; its
+    A person needs a PERSON label (a capitalised common word has none); a place or a body is refused
+    only when its label says it surely is something else. A label the answer itself carries is accepted too (the recogniser may call a fort an ORG; its
     rivals then are ORGs as well). Types without a recogniser label (dates, numbers, other) always fit.
     """
     wanted = _LABELS.get(answer_type)
     if wanted is None:
         return True
     label = entity_label(candidate_fact)
+    if (
+        answer_type is not AnswerType.PERSON
+    ):  # places and bodies: the small model often leaves them unlabelled
+        return label not in _SURELY_NOT.get(answer_type, frozenset()) or label == answer_label
     return bool(label) and (label in wanted or label == answer_label)
 
 

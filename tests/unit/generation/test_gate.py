@@ -27,6 +27,7 @@ def gate(stem: str, answers: tuple[str, ...] = ("1950",)) -> str | None:
         "Soon after the war, which republic did Freedonia recognise?",
         "Freedonia recognised which republic soon after the war?",
         "To which republic did Freedonia pay a visit?",
+        "In which years were over 3,000 settlers from Freedonia sent to Duckburg after the war?",
     ],
 )
 def test_a_well_formed_answerable_question_passes(stem: str) -> None:
