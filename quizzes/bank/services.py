@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
 from facts.models import Fact
-from quizzes.bank.generation import GENERATOR_VERSION, generate_questions
+from quizzes.bank.generation import GENERATOR_VERSION, generate, prepare
 from quizzes.models import Question
 
 
@@ -60,13 +60,16 @@ def questions_regenerate(
     existing: dict[tuple[int, str], Question] = {
         (q.fact_id, q.kind): q for q in Question.objects.filter(fact__in=facts)
     }
-    counts = {"created": 0, "updated": 0, "deactivated": 0}
+    counts = {"created": 0, "updated": 0, "deactivated": 0, "refused_stems": 0}
+    facts = list(facts)
+    plain = {f.pk: fact_data(f) for f in facts if f.status != Fact.Status.REJECTED}
+    prepare(plain.values(), base)  # parse every statement and draft stem in two batches
     for fact in facts:
-        generated = (
-            []
-            if fact.status == Fact.Status.REJECTED
-            else generate_questions(fact_data(fact), base, today=today)
-        )
+        generated = []
+        if fact.pk in plain:
+            result = generate(plain[fact.pk], base, today=today)
+            generated = result.questions
+            counts["refused_stems"] += len(result.refusals)
         kinds = set()
         for data in generated:
             kinds.add(str(data.kind))

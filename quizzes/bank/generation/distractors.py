@@ -25,6 +25,7 @@ from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.countries import canonical_country, country_regions, region_of
 from quizzes.bank.generation.kindred import org_tiers, person_tiers, place_tiers
 from quizzes.bank.generation.kinds import names_of_same_shape, other_kind, place_kind
+from quizzes.bank.generation.labels import entity_label, listed_with, named_as_kind
 from quizzes.bank.generation.ordinals import OrdinalText, ordinal_word
 from quizzes.bank.generation.profiles import bare_name
 from quizzes.bank.generation.spans import DaySpan, NumberedSpan
@@ -368,13 +369,19 @@ def entity_distractors(ctx: Context) -> list[str] | None:
         return None
     picked: list[str] = []
     seen = {fold(fact.answer)}
+    label = entity_label(fact)
+    listed = listed_with(fact, ctx.base)
     for tier in tiers:
         ranked = sorted(
             {fold(c): c for c in tier if c.strip()}.values(),
             key=lambda c: (abs(len(c) - len(fact.answer)) // 5, stable_seed(str(ctx.seed), c)),
         )
         for candidate in ranked:
-            if fold(candidate) in seen or not ctx.acceptable(candidate, fact.answer):
+            if fold(candidate) in seen or fold(candidate) in listed:
+                continue  # listed beside the answer for the same predicate: true too
+            if not named_as_kind(candidate, fact.answer_type, label, ctx.base):
+                continue  # "Church" at a sentence start is not a person
+            if not ctx.acceptable(candidate, fact.answer):
                 continue
             seen.add(fold(candidate))
             picked.append(candidate)

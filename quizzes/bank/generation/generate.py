@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -19,10 +20,12 @@ from facts.language.numbers import parse_number_text, parse_word_number
 from facts.language.text import contains_phrase, fold, stable_seed
 from quizzes.bank.generation import distractors as dx
 from quizzes.bank.generation.ambiguity import claim_tokens, countries_named, is_also_true, support_tokens
+from quizzes.bank.generation.asking import build_prompt, prompt_candidates, stem_drafts
 from quizzes.bank.generation.basecache import per_base
+from quizzes.bank.generation.gate import Refusal, prime, vocabulary
+from quizzes.bank.generation.labels import contradicts_type
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.profiles import bare_name
-from quizzes.bank.generation.prompts import build_prompt, prompt_candidates
 from quizzes.bank.generation.spans import (
     DaySpan,
     NumberedSpan,
@@ -33,10 +36,19 @@ from quizzes.bank.generation.spans import (
 from quizzes.bank.generation.types import QuestionData, QuestionKind
 
 
-def generate_questions(fact: FactData, fact_base: Sequence[FactData], *, today: date) -> list[QuestionData]:
-    """Every question that fits ``fact``, at most one per kind; none that would be weak or ambiguous."""
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """What generating one fact's questions gave: the questions, and every stem the gate refused."""
+
+    questions: list[QuestionData]
+    refusals: tuple[Refusal, ...] = ()
+
+
+def generate(fact: FactData, fact_base: Sequence[FactData], *, today: date) -> Generation:
+    """Every question that fits ``fact``, at most one per kind, none that would be weak or ambiguous;
+    with the stems the quality gate refused on the way (see ``gate.REFUSAL_REASONS``)."""
     if not fact.statement.strip() or not fact.answer.strip():
-        return []
+        return Generation([])
     common = _base_common_words(fact_base) | _common_words((fact.statement,))
     seed = stable_seed(fact.statement, fact.answer, str(fact.answer_type))
     builders = {
@@ -45,7 +57,40 @@ def generate_questions(fact: FactData, fact_base: Sequence[FactData], *, today: 
         AnswerType.ORDINAL: _ordinal_questions,
     }
     builder = builders.get(fact.answer_type, _entity_questions)
-    return builder(_Job(fact, fact_base, today, seed, common))
+    if contradicts_type(fact, fact_base):
+        return Generation([], (Refusal("answer_kind", fact.answer, fact.statement),))
+    prime(_drafts(fact, common))  # one batch for this fact's stems (a no-op after prepare)
+    known = _document_words(fact_base).get(fact.document, frozenset())
+    job = _Job(fact, fact_base, today, seed, common, known)
+    questions = builder(job)
+    return Generation(questions, tuple(dict.fromkeys(job.refusals)))
+
+
+def prepare(facts: Iterable[FactData], fact_base: Sequence[FactData]) -> None:
+    """Parse, in two batches, every statement and every draft stem that generating ``facts`` will
+    check: far faster than one parse at a time. Optional; :func:`generate` works without it."""
+    facts = list(facts)
+    prime(f.statement for f in facts)
+    base_common = _base_common_words(fact_base)
+    prime(d for f in facts for d in _drafts(f, base_common | _common_words((f.statement,))))
+
+
+def _asked_kinds(fact: FactData) -> tuple[QuestionKind, ...]:
+    """The kinds whose stems generation may build for ``fact``."""
+    if fact.answer_type is AnswerType.DATE:
+        return (QuestionKind.MC, QuestionKind.DATE_CHOICE, QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
+    if fact.answer_type in (AnswerType.NUMBER, AnswerType.ORDINAL):
+        return (QuestionKind.MC,)
+    return (QuestionKind.MC, QuestionKind.TYPED_TEXT)
+
+
+def _drafts(fact: FactData, common: frozenset[str]) -> list[str]:
+    return [d for kind in _asked_kinds(fact) for d in stem_drafts(fact, kind, common)]
+
+
+def generate_questions(fact: FactData, fact_base: Sequence[FactData], *, today: date) -> list[QuestionData]:
+    """Every question that fits ``fact``, at most one per kind; none that would be weak or ambiguous."""
+    return generate(fact, fact_base, today=today).questions
 
 
 def shuffle_options(
@@ -62,12 +107,42 @@ class _Job:
     """The inputs shared by the builders of one fact's questions."""
 
     def __init__(
-        self, fact: FactData, base: Sequence[FactData], today: date, seed: int, common: frozenset[str]
+        self,
+        fact: FactData,
+        base: Sequence[FactData],
+        today: date,
+        seed: int,
+        common: frozenset[str],
+        known: frozenset[str],
     ):
         self.fact, self.base, self.today, self.seed, self.common = fact, base, today, seed, common
+        self.known = known
+        self.refusals: list[Refusal] = []
+        self._prompts: dict[tuple[QuestionKind, str], str | None] = {}
 
     def prompt(self, kind: QuestionKind, answer: str) -> str | None:
-        return build_prompt(self.fact, kind, answer, common_words=self.common)
+        key = (kind, answer)
+        if key not in self._prompts:
+            self._prompts[key] = build_prompt(
+                self.fact,
+                kind,
+                answer,
+                common_words=self.common,
+                known_words=self.known,
+                refusals=self.refusals,
+            )
+        return self._prompts[key]
+
+    def prompts(self, kind: QuestionKind) -> Iterator[str]:
+        """Every stem for ``kind`` that passes the gate, best first (refusals are recorded)."""
+        return prompt_candidates(
+            self.fact,
+            kind,
+            self.fact.answer,
+            common_words=self.common,
+            known_words=self.known,
+            refusals=self.refusals,
+        )
 
     def context(self, prompt: str) -> dx.Context:
         return dx.Context(self.fact, self.base, prompt, self.today, self.seed)
@@ -221,7 +296,7 @@ def _entity_questions(job: _Job) -> list[QuestionData]:
     """mc on a name; when the best stem names a sort the base has too few of ("Which Polish general …"),
     the next stem (derived from the statement, often "Who …") is tried before giving up. When no stem
     gets three good distractors, the learner types the name instead (see :func:`_typed_name_question`)."""
-    for prompt in prompt_candidates(job.fact, QuestionKind.MC, job.fact.answer, common_words=job.common):
+    for prompt in job.prompts(QuestionKind.MC):
         options = dx.entity_distractors(job.context(prompt))
         if options:
             return [job.choice(QuestionKind.MC, prompt, job.fact.answer, options)]
@@ -244,7 +319,7 @@ def _typed_name_question(job: _Job) -> list[QuestionData]:
         return []
     kind = QuestionKind.TYPED_TEXT
     surname = bare_name(fact).split()[-1] if fact.answer_type is AnswerType.PERSON else ""
-    for prompt in prompt_candidates(fact, kind, fact.answer, common_words=job.common):
+    for prompt in job.prompts(kind):
         if surname and contains_phrase(prompt, surname):
             continue  # "Who … Kwaśniewski's wife …?": the surname gives most of the name away
         if not _other_true_names(job, prompt):
@@ -364,3 +439,12 @@ def _common_words(statements: tuple[str, ...]) -> frozenset[str]:
     for statement in statements:
         lower.update(w.casefold() for w in re.findall(r"(?<=\s)[a-z][a-z\-]+", statement))
     return frozenset(lower)
+
+
+@per_base
+def _document_words(base: tuple[FactData, ...]) -> dict[str, frozenset[str]]:
+    """Each document's own words (from its facts' statements): a word found there is never unknown."""
+    texts: dict[str, list[str]] = {}
+    for f in base:
+        texts.setdefault(f.document, []).append(f.statement)
+    return {title: vocabulary(" ".join(statements)) for title, statements in texts.items()}

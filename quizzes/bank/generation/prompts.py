@@ -11,7 +11,7 @@ Every prompt is validated; when no valid prompt can be built the kind is skipped
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facts.extraction.holes import find_hole
@@ -30,7 +30,7 @@ from facts.language.verbs import (
 from quizzes.bank.generation.kinds import place_kind
 from quizzes.bank.generation.profiles import org_kind
 from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
-from quizzes.bank.generation.stems import PERSON_NOUNS, singular, stem_fits
+from quizzes.bank.generation.stems import PERSON_NOUNS, singular
 from quizzes.bank.generation.types import QuestionKind
 
 PREPOSITIONS = frozenset(
@@ -156,50 +156,6 @@ class _Word:
     @property
     def bare(self) -> str:
         return self.text.strip(",.;:()\"'").casefold()
-
-
-def build_prompt(
-    fact: FactData, kind: QuestionKind, answer: str, *, common_words: frozenset[str] = frozenset()
-) -> str | None:
-    """A valid question for ``fact`` asked as ``kind`` whose answer is ``answer``, or None.
-
-    ``fact.question`` wins when it is valid for the kind (its wh-phrase switched to what the kind
-    asks for: "In which year" for year kinds, "On what date" for dates, "In which month and year" for
-    months, "When" for runs of days). ``common_words`` are words the fact base writes in lower case; a
-    capitalised first word found there is lowered when it moves inside the question.
-    """
-    return next(prompt_candidates(fact, kind, answer, common_words=common_words), None)
-
-
-def prompt_candidates(
-    fact: FactData, kind: QuestionKind, answer: str, *, common_words: frozenset[str] = frozenset()
-) -> Iterator[str]:
-    """Every valid prompt for ``fact`` as ``kind``, best first: the adapted ``fact.question``, then the
-    stem derived from the statement. A caller that cannot build good options for the first (its
-    wh-phrase asks for "a Polish city" and the base knows too few) may try the next.
-
-    A prompt is valid when it reads as a whole question (see :func:`prompt_is_valid`), its wh-phrase
-    asks for the answer's type (a stem asking "In which city …" is not used for a person), year kinds
-    ask for a year, and a British verb cut by a rule ("recognis") is mended from the statement.
-    """
-    forbidden = answer_forms(fact, answer)
-    shape = _answer_shape(answer)
-    year = kind in (QuestionKind.YEAR_CHOICE, QuestionKind.TYPED_YEAR)
-    seen: set[str] = set()
-    for make in (
-        lambda: _adapt_question(fact.question, kind, shape),
-        lambda: _derive(fact, kind, common_words),
-    ):
-        candidate = make()
-        if not candidate:
-            continue
-        candidate = mend_verb_stems(candidate, fact.statement)
-        if candidate in seen or not prompt_is_valid(candidate, forbidden):
-            continue
-        if not stem_fits(candidate, fact.answer_type, year=year):
-            continue
-        seen.add(candidate)
-        yield candidate
 
 
 def mend_verb_stems(prompt: str, statement: str) -> str:
@@ -470,6 +426,8 @@ def _wh(fact: FactData, kind: QuestionKind, preposition: str = "") -> str | None
         return None
     if not prep:
         return core
+    if core == "who" and prep in ("in", "at", "on", "since", "until", "during", "near", "into"):
+        return None  # "at whom did X build …": a place typed as a person
     return f"{prep} {'whom' if core == 'who' else core}"
 
 

@@ -13,7 +13,7 @@ from facts.extraction.types import AnswerType
 
 # Bump whenever a change to generation would produce different questions for the same facts,
 # so that stored questions can be found and regenerated in place.
-GENERATOR_VERSION: int = 5
+GENERATOR_VERSION: int = 6
 
 
 class QuestionKind(StrEnum):
