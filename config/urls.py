@@ -10,6 +10,7 @@ urlpatterns = [
     path("", core.home, name="home"),
     path("healthz", core.healthz, name="healthz"),
     path("accounts/signup/", core.signup, name="signup"),
+    path("accounts/password_reset/", core.PasswordReset.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("quizzes.urls")),
