@@ -11,7 +11,8 @@ Environment variables:
     REDIS_URL       e.g. redis://127.0.0.1:6379/0: the cache (login and join-code counters) for several
                     app servers; the database cache when unset.
     TRUSTED_PROXIES how many proxies in front add X-Forwarded-For (default 0: REMOTE_ADDR is the client).
-    EMAIL_URL       smtp://user:password@host:587 (STARTTLS), smtps://…:465 (TLS), or console:// (default).
+    EMAIL_URL       smtp://user:password@host:587 (STARTTLS), smtps://…:465 (TLS), smtp+plain://host:25, or
+                    console:// (the default in development; smtp+plain://localhost:25 with DEBUG off).
 """
 
 import datetime as dt
@@ -189,9 +190,12 @@ SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "40/h")  # per address: a class behi
 JOIN_CODE_RATE_USER = os.environ.get("JOIN_CODE_RATE_USER", "20/10m")  # wrong codes per learner
 JOIN_CODE_RATE_IP = os.environ.get("JOIN_CODE_RATE_IP", "60/10m")  # wrong codes per address
 
-# Mail (password resets): EMAIL_URL, parsed by config.mail; printed to the console when unset.
+# Mail (password resets): EMAIL_URL, parsed by config.mail. Unset: printed to the console in development,
+# the host's own mail relay (localhost:25) in production, so a reset page never pretends a mail went out.
 try:
-    MAILERS = {"default": mail_backend(os.environ.get("EMAIL_URL", ""))}
+    MAILERS = {
+        "default": mail_backend(os.environ.get("EMAIL_URL") or ("" if DEBUG else "smtp+plain://localhost:25"))
+    }
 except ValueError as error:
     raise ImproperlyConfigured(str(error)) from None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factdeck@localhost")
