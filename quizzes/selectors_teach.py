@@ -203,9 +203,9 @@ def learner_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class ShownOption:
-    index: int  # canonical index, what the form posts
+    index: int  # canonical index (never on the page)
     text: str
-    number: int  # 1-based position on screen
+    number: int  # 1-based position on screen: what the form posts
 
 
 @dataclass

@@ -170,10 +170,14 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
             return _to_review(request, attempt)
         return _question_page(request, attempt, number)
     slot, slots = attempt_slot(attempt, number)
+    raw = request.POST.get("answer", "")
+    if slot.content.is_choice:  # the page posts the option's position on screen, never its stored index
+        picked = next((o for o in slot.shown_options if str(o.number) == raw.strip()), None)
+        if picked is None:
+            return _question_page(request, attempt, number, error="Pick one of the options.", status=400)
+        raw = str(picked.index)
     try:
-        teaching.attempt_answer(
-            attempt=attempt, item_id=slot.content.item_id, raw=request.POST.get("answer", "")
-        )
+        teaching.attempt_answer(attempt=attempt, item_id=slot.content.item_id, raw=raw)
     except teaching.InvalidAnswer as error:
         return _question_page(request, attempt, number, error=error.message, status=error.status)
     except teaching.TeachingError as error:
