@@ -2,7 +2,7 @@
 
 Run: ``uv run python -m bench.scheduling [--csv PATH] [--out PATH]``.
 
-Every card's reviews are replayed in time order through ``quizzes.scheduling`` (not through fsrs
+Every card's reviews are replayed in time order through ``quizzes.study.scheduling`` (not through fsrs
 directly). Before each review we take the predicted recall, ``retrievability()`` at the review time, and
 compare it with what happened (recalled = any grade above Again).
 
@@ -57,8 +57,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from quizzes import scheduling
-from quizzes.scheduling import CardState, Rating, ReviewRecord, SchedulerConfig
+from quizzes.study import scheduling
+from quizzes.study.scheduling import CardState, Rating, ReviewRecord, SchedulerConfig
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # A copy of ../shared/data/review_logs_fsrs_sample.csv (MIT, licence beside it), so the project stands alone.
@@ -308,7 +308,7 @@ def run(csv_path: Path, out_path: Path) -> dict[str, object]:
             "scored": "reviews >= 1 whole day (24 h) after the card's previous review; same-day reviews "
             "are replayed but not scored; first reviews have no prediction",
             "outcome": "rating > 1 (Again is a failure)",
-            "prediction": "quizzes.scheduling.retrievability at the review time",
+            "prediction": "quizzes.study.scheduling.retrievability at the review time",
             "rmse_bins": "fsrs-rs r_matrix_index bins: (interval, long-term review count + 1, prior "
             "long-term lapses), log scales 3.62/1.89/1.73, count-weighted",
             "time_series_split": f"{N_SPLITS} folds over {N_SPLITS + 1} equal time-ordered segments of "

@@ -120,7 +120,7 @@ class FactAdmin(SimpleHistoryAdmin):
             obj.human_edited = True
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            from quizzes.services import questions_regenerate
+            from quizzes.bank.services import questions_regenerate
 
             questions_regenerate(fact_ids=[obj.pk])
 
@@ -132,7 +132,7 @@ class FactAdmin(SimpleHistoryAdmin):
                     fact.status = status
                     fact.human_edited = True
                     fact.save()  # through save() so the edit history records who did it
-            from quizzes.services import questions_regenerate
+            from quizzes.bank.services import questions_regenerate
 
             questions_regenerate(fact_ids=ids)
         self.message_user(request, f"{len(ids)} fact(s) {verb}.", messages.SUCCESS)

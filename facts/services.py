@@ -176,7 +176,7 @@ def document_ingest(
         else:
             result.unchanged += 1
     if changed_ids:
-        from quizzes.services import questions_regenerate
+        from quizzes.bank.services import questions_regenerate
 
         questions_regenerate(fact_ids=changed_ids)
     return result
@@ -319,7 +319,7 @@ def facts_import(lines: Iterable[str]) -> ImportResult:
     if result.errors:
         raise ImportFailed(result.errors)
     if changed_ids:
-        from quizzes.services import questions_regenerate
+        from quizzes.bank.services import questions_regenerate
 
         questions_regenerate(fact_ids=changed_ids)
     return result

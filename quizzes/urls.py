@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import study, take, teach
+from quizzes.study import views as study
+from quizzes.teaching.views import take, teach
 
 urlpatterns = [
     path("study/", study.study, name="study"),

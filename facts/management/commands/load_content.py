@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from facts.models import Document
+from quizzes.bank.services import questions_regenerate
 from quizzes.models import Question
-from quizzes.services import questions_regenerate
 
 CONTENT_FIXTURE = "content.json"
 

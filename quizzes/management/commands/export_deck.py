@@ -1,7 +1,7 @@
 """manage.py export_deck --document TITLE_OR_SLUG --format apkg|moodle|gift|csv -o FILE
 
 Writes a document's questions with the same code as the quiz export downloads: the deck is built
-by ``quizzes.selectors_teach.deck_for_document`` and rendered by ``quizzes.exports.render``.
+by ``quizzes.teaching.selectors.deck_for_document`` and rendered by ``quizzes.interchange.render``.
 Ids are stable, so importing a newer file into Anki updates notes instead of adding copies.
 """
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.exports import FORMATS, export_filename, render
-from quizzes.selectors_teach import deck_for_document, document_by_title_or_slug
+from quizzes.interchange import FORMATS, export_filename, render
+from quizzes.teaching.selectors import deck_for_document, document_by_title_or_slug
 
 
 class Command(BaseCommand):

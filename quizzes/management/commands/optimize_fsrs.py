@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from quizzes import scheduling
 from quizzes.models import ReviewLog
-from quizzes.services.study import profile_parameters_store
+from quizzes.study import scheduling
+from quizzes.study.services import profile_parameters_store
 
 
 def review_records(user) -> list[scheduling.ReviewRecord]:

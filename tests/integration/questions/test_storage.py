@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from facts.models import Fact
+from quizzes.bank.services import questions_regenerate
 from quizzes.models import Card, Question, ReviewLog
-from quizzes.services import questions_regenerate
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

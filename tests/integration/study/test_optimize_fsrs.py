@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from facts.models import Fact
-from quizzes import scheduling
 from quizzes.models import Card, Question, ReviewLog
-from quizzes.services.study import profile_for, review_submit, scheduler_config
+from quizzes.study import scheduling
+from quizzes.study.services import profile_for, review_submit, scheduler_config
 from tests.factories import DocumentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

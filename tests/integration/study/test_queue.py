@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from quizzes import scheduling
 from quizzes.models import Card
-from quizzes.selectors import Deck, deck_from_params, study_queue
-from quizzes.services.study import card_for_question, profile_for, review_submit
+from quizzes.study import scheduling
+from quizzes.study.selectors import Deck, deck_from_params, study_queue
+from quizzes.study.services import card_for_question, profile_for, review_submit
 from tests.factories import CardFactory, DocumentFactory, FactFactory, QuestionFactory
 
 from .conftest import NOW

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from quizzes import scheduling
 from quizzes.models import Card, ReviewLog
-from quizzes.services.study import (
+from quizzes.study import scheduling
+from quizzes.study.services import (
     AnswerError,
     card_for_question,
     profile_for,

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from quizzes import selectors, stats
 from quizzes.models import Card, ReviewLog
+from quizzes.study import selectors, stats
 from tests.factories import CardFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from facts.passages import document_blocks
 from quizzes.models import Card, ReviewLog
-from quizzes.services.study import profile_for
-from quizzes.views.study import display_order, read_shown, shown_token
+from quizzes.study.services import profile_for
+from quizzes.study.views import display_order, read_shown, shown_token
 from tests.factories import CardFactory, DocumentFactory, FactFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

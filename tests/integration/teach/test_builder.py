@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from quizzes.models import Attempt, Question, Quiz, QuizItem
-from quizzes.services import teaching
+from quizzes.teaching import quizzes as teaching
 from tests.factories import QuizFactory
 
 from .conftest import answer, start

@@ -3,7 +3,8 @@
 import pytest
 
 from quizzes.models import Attempt, QuizItem
-from quizzes.services.teaching import attempt_start, quiz_item_add
+from quizzes.teaching.attempts import attempt_start
+from quizzes.teaching.quizzes import quiz_item_add
 from tests.concurrency import at_once, database_server_only
 
 pytestmark = pytest.mark.django_db(transaction=True)

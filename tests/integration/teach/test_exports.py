@@ -8,7 +8,7 @@ from anki.collection import Collection
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from quizzes.imports import parse_csv, parse_gift
+from quizzes.interchange.imports import parse_csv, parse_gift
 from quizzes.models import Question, QuizItem
 from tests.factories import FactFactory, QuestionFactory
 from tests.unit.exports.test_anki import _import, _notes_by_question

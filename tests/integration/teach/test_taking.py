@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Attempt, Card, Quiz, Response
-from quizzes.services import teaching
+from quizzes.teaching import quizzes as teaching
 from tests.factories import QuizItemFactory, UserFactory
 
 from .conftest import answer, finish, start, take

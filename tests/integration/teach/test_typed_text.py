@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from quizzes.models import Attempt, Response
-from quizzes.services import teaching
+from quizzes.teaching import quizzes as teaching
 from tests.factories import FactFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 from .conftest import start

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizzes.analysis import grade_attempt
+from quizzes.teaching.analysis import grade_attempt
 
 ATTEMPTS = [40.0, 90.0, 65.0]  # oldest first
 

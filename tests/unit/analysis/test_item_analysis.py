@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from quizzes.analysis import (
+from quizzes.teaching.analysis import (
     Flag,
     ItemResponse,
     analyse_items,

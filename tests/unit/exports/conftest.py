@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizzes.exports.types import ExportDeck, ExportQuestion
+from quizzes.interchange.types import ExportDeck, ExportQuestion
 
 TRICKY_PROMPT = 'Which treaty (the "A & B <pact>") uses ~ = # { } : and \\ in its name?'
 

@@ -6,8 +6,8 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
-from quizzes.exports.anki import MODEL_NAME, stable_id, to_apkg
-from quizzes.exports.types import ExportDeck, ExportQuestion
+from quizzes.interchange.anki import MODEL_NAME, stable_id, to_apkg
+from quizzes.interchange.types import ExportDeck, ExportQuestion
 
 
 @pytest.fixture

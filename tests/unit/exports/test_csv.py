@@ -5,10 +5,10 @@ import io
 
 import pytest
 
-from quizzes.exports.csv import HEADER, to_csv
-from quizzes.exports.types import ExportDeck, ExportQuestion
-from quizzes.imports import ImportError as BriefImportError
-from quizzes.imports import LineError, parse_csv
+from quizzes.interchange.csv import HEADER, to_csv
+from quizzes.interchange.imports import ImportError as BriefImportError
+from quizzes.interchange.imports import LineError, parse_csv
+from quizzes.interchange.types import ExportDeck, ExportQuestion
 
 HEADER_LINE = ",".join(HEADER)
 

@@ -6,9 +6,9 @@ from io import BytesIO
 
 import pytest
 
-from quizzes.exports import FORMATS, export_filename, render
-from quizzes.exports.types import format_number, parse_number
-from quizzes.imports import parse_csv, parse_gift
+from quizzes.interchange import FORMATS, export_filename, render
+from quizzes.interchange.imports import parse_csv, parse_gift
+from quizzes.interchange.types import format_number, parse_number
 
 
 def test_every_format_renders_a_file_its_reader_accepts(deck):

@@ -4,9 +4,9 @@ import textwrap
 
 import pytest
 
-from quizzes.exports.gift import escape, parse_gift, to_gift
-from quizzes.exports.types import ExportDeck, ExportQuestion
-from quizzes.imports import parse_gift as reexported_parse_gift
+from quizzes.interchange.gift import escape, parse_gift, to_gift
+from quizzes.interchange.imports import parse_gift as reexported_parse_gift
+from quizzes.interchange.types import ExportDeck, ExportQuestion
 
 
 def test_round_trip_gives_back_every_question_exactly(deck):

@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from quizzes.exports.moodle import category_path, to_moodle_xml
-from quizzes.exports.types import ExportDeck, ExportQuestion
+from quizzes.interchange.moodle import category_path, to_moodle_xml
+from quizzes.interchange.types import ExportDeck, ExportQuestion
 
 from .conftest import TRICKY_PROMPT
 

@@ -5,11 +5,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from quizzes.exports.csv import to_csv
-from quizzes.exports.gift import to_gift
-from quizzes.exports.moodle import to_moodle_xml
-from quizzes.exports.types import ExportDeck, ExportQuestion, question_problems
-from quizzes.imports import parse_csv, parse_gift
+from quizzes.interchange.csv import to_csv
+from quizzes.interchange.gift import to_gift
+from quizzes.interchange.imports import parse_csv, parse_gift
+from quizzes.interchange.moodle import to_moodle_xml
+from quizzes.interchange.types import ExportDeck, ExportQuestion, question_problems
 
 
 def _typed(deck: ExportDeck) -> ExportQuestion:

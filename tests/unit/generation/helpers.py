@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facts.extraction.types import AnswerType, FactData
-from quizzes.generation import QuestionData, QuestionKind
-from quizzes.generation.countries import canonical_country
-from quizzes.generation.dates import parse_date_text, parse_year
-from quizzes.generation.kinds import names_of_same_shape
-from quizzes.generation.numbers import parse_number_text, parse_word_number
-from quizzes.generation.ordinals import parse_ordinal
-from quizzes.generation.prompts import answer_forms
-from quizzes.generation.spans import parse_day_span, parse_numbered_span
-from quizzes.generation.text import contains_phrase, fold
-from quizzes.generation.types import TYPED_KINDS
+from quizzes.bank.generation import QuestionData, QuestionKind
+from quizzes.bank.generation.countries import canonical_country
+from quizzes.bank.generation.dates import parse_date_text, parse_year
+from quizzes.bank.generation.kinds import names_of_same_shape
+from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
+from quizzes.bank.generation.ordinals import parse_ordinal
+from quizzes.bank.generation.prompts import answer_forms
+from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
+from quizzes.bank.generation.text import contains_phrase, fold
+from quizzes.bank.generation.types import TYPED_KINDS
 
 
 def option_has_answer_type(question: QuestionData, option: str, base: Sequence[FactData]) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from facts.extraction.types import AnswerType, FactData
-from quizzes.generation import QuestionData, QuestionKind, generate_questions
-from quizzes.generation.ambiguity import is_also_true
+from quizzes.bank.generation import QuestionData, QuestionKind, generate_questions
+from quizzes.bank.generation.ambiguity import is_also_true
 from tests.unit.generation import corpus
 from tests.unit.generation.corpus import FACTS
 

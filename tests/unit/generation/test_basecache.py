@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from facts.extraction.types import FactData
-from quizzes.generation.ambiguity import is_also_true
-from quizzes.generation.basecache import per_base
+from quizzes.bank.generation.ambiguity import is_also_true
+from quizzes.bank.generation.basecache import per_base
 from tests.unit.generation import corpus
 from tests.unit.generation.corpus import FACTS
 

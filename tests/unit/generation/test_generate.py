@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
-from quizzes.generation import GENERATOR_VERSION, QuestionKind, generate_questions, shuffle_options
-from quizzes.generation.numbers import parse_number_text
+from quizzes.bank.generation import GENERATOR_VERSION, QuestionKind, generate_questions, shuffle_options
+from quizzes.bank.generation.numbers import parse_number_text
 from tests.unit.generation import corpus
 from tests.unit.generation.corpus import FACTS, KG, fact
 
@@ -54,7 +54,7 @@ def test_output_does_not_depend_on_the_process_hash_seed() -> None:
     """Seeds come from sha256, not the salted built-in hash(): two interpreters agree."""
     script = (
         "import json, datetime\n"
-        "from quizzes.generation import generate_questions\n"
+        "from quizzes.bank.generation import generate_questions\n"
         "from tests.unit.generation.corpus import FACTS\n"
         "out = [[q.prompt, q.options] for f in FACTS for q in generate_questions(f, FACTS, "
         "today=datetime.date(2025, 6, 1))]\n"

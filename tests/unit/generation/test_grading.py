@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizzes.generation import QuestionKind, grade_typed, validate_options
+from quizzes.bank.generation import QuestionKind, grade_typed, validate_options
 
 
 def test_exact_year_earns_credit() -> None:

@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
-from quizzes.generation import QuestionData, QuestionKind, generate_questions
-from quizzes.generation.spans import parse_day_span, parse_numbered_span
+from quizzes.bank.generation import QuestionData, QuestionKind, generate_questions
+from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
 from tests.unit.generation import corpus
 from tests.unit.generation.corpus import FACTS, KZ, PE, fact
 from tests.unit.generation.helpers import assert_invariants

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
-from quizzes.generation import generate_questions
-from quizzes.generation.dates import MONTHS
-from quizzes.generation.numbers import cardinal_word, fraction_word
-from quizzes.generation.ordinals import ordinal_digits
-from quizzes.generation.spans import parse_day_span, parse_numbered_span
+from quizzes.bank.generation import generate_questions
+from quizzes.bank.generation.dates import MONTHS
+from quizzes.bank.generation.numbers import cardinal_word, fraction_word
+from quizzes.bank.generation.ordinals import ordinal_digits
+from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
 from tests.unit.generation.corpus import FACTS
 from tests.unit.generation.helpers import assert_invariants
 
@@ -102,7 +102,7 @@ def number_facts(draw: st.DrawFn) -> FactData:
 def ordinal_facts(draw: st.DrawFn) -> FactData:
     n = draw(st.integers(min_value=1, max_value=150))
     words = draw(st.booleans()) and n < 100
-    from quizzes.generation.ordinals import ordinal_digits, ordinal_word
+    from quizzes.bank.generation.ordinals import ordinal_digits, ordinal_word
 
     text = ordinal_word(n) if words else ordinal_digits(n)
     year = draw(st.integers(min_value=1990, max_value=2024))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from facts.extraction.types import AnswerType, FactData
-from quizzes.generation import QuestionKind, generate_questions
-from quizzes.generation.profiles import country_of_place, org_profile, person_profiles
-from quizzes.generation.text import fold
+from quizzes.bank.generation import QuestionKind, generate_questions
+from quizzes.bank.generation.profiles import country_of_place, org_profile, person_profiles
+from quizzes.bank.generation.text import fold
 from tests.unit.generation.helpers import assert_invariants
 
 TODAY = date(2025, 6, 1)
@@ -221,7 +221,7 @@ def test_a_derived_stem_asks_for_a_military_unit_with_units_as_options() -> None
 
 
 def test_a_body_named_after_two_countries_is_not_offered_beside_international_organisations():
-    from quizzes.generation.profiles import org_profile
+    from quizzes.bank.generation.profiles import org_profile
 
     # "Which organisation are Chile and Norway both members of?" must not offer the Chilean-Norwegian
     # commission: both countries are, in a sense, its members.

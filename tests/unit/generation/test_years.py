@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
-from quizzes.generation import QuestionKind, generate_questions
-from quizzes.generation.distractors import year_window
+from quizzes.bank.generation import QuestionKind, generate_questions
+from quizzes.bank.generation.distractors import year_window
 from tests.unit.generation.corpus import FACTS, KG, fact
 
 TODAY = date(2025, 6, 1)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from quizzes.scheduling import bury_until, next_day_start, study_date, study_day_start
+from quizzes.study.scheduling import bury_until, next_day_start, study_date, study_day_start
 
 
 def _local(tz: str, *args: int) -> datetime:

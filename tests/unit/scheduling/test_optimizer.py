@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.scheduling import group_by_card, load_reviews, replay, score
-from quizzes.scheduling import (
+from quizzes.study.scheduling import (
     DEFAULT_PARAMETERS,
     MIN_TRAINING_REVIEWS,
     ReviewRecord,

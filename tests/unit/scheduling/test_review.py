@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import fsrs
 import pytest
 
-from quizzes.scheduling import (
+from quizzes.study.scheduling import (
     DEFAULT_PARAMETERS,
     CardState,
     Rating,

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from quizzes.scheduling import (
+from quizzes.study.scheduling import (
     LEECH_THRESHOLD,
     DailyAllowance,
     Rating,

@@ -3,7 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from quizzes.stats import (
+from quizzes.study.stats import (
     CELL,
     CHART_HEIGHT,
     Mastery,
