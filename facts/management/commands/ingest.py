@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from config.commands import stops_on_ctrl_c
 from facts.services import IngestError, document_files, document_ingest, read_document_file
 
 
@@ -18,23 +19,29 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("No documents found in " + ", ".join(paths) + " (looked for .txt files).")
         failures: list[str] = []
+        done = 0
         show_bar = len(files) > 3 and verbosity > 0
         progress = tqdm(files, desc="Ingesting", unit="doc", disable=not show_bar, file=self.stderr._out)
-        for path in progress:
-            try:
-                result = document_ingest(text=read_document_file(path), name=str(path), approve=approve)
-            except IngestError as exc:
-                failures.append(str(exc))
-                self.stderr.write(self.style.ERROR(f"Skipped {exc}"))
-                continue
-            if verbosity > 0:
-                line = (
-                    f"{result.document.title}: {result.created} new, {result.updated} updated, "
-                    f"{result.unchanged} unchanged"
-                )
-                if result.kept_human_edits:
-                    line += f", {result.kept_human_edits} human edits kept"
-                progress.write(line) if show_bar else self.stdout.write(line)
+        # Each document is its own transaction: Ctrl-C keeps the finished ones and none of the one being read.
+        with stops_on_ctrl_c(
+            lambda: f"{done} of {len(files)} document(s) went in; the one being read did not."
+        ):
+            for path in progress:
+                try:
+                    result = document_ingest(text=read_document_file(path), name=str(path), approve=approve)
+                except IngestError as exc:
+                    failures.append(str(exc))
+                    self.stderr.write(self.style.ERROR(f"Skipped {exc}"))
+                    continue
+                done += 1
+                if verbosity > 0:
+                    line = (
+                        f"{result.document.title}: {result.created} new, {result.updated} updated, "
+                        f"{result.unchanged} unchanged"
+                    )
+                    if result.kept_human_edits:
+                        line += f", {result.kept_human_edits} human edits kept"
+                    progress.write(line) if show_bar else self.stdout.write(line)
         if failures:
             raise CommandError(
                 f"{len(failures)} of {len(files)} document(s) could not be ingested; the rest went in."
