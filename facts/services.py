@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from facts.extraction import MarkupError, extract_facts, parse_date, parse_document
 from facts.extraction.types import AnswerType, FactData
-from facts.models import Document, Fact
+from facts.models import DOCUMENT_TEXT_MAX, Document, Fact
 
 EXPORT_KEYS = (
     "id",
@@ -70,6 +70,10 @@ def read_document_file(path: Path) -> str:
         raise IngestError(
             f"{path}, line {line}: not UTF-8 text (byte {exc.start}). Save the file as UTF-8."
         ) from exc
+    if len(text) > DOCUMENT_TEXT_MAX:
+        raise IngestError(
+            f"{path}: {len(text):,} characters is more than one document may hold ({DOCUMENT_TEXT_MAX:,})."
+        )
     return text.removeprefix("\ufeff")
 
 
