@@ -9,7 +9,6 @@ and counts their queries. Writes bench/results/study.json.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import statistics
 import sys
@@ -25,52 +24,14 @@ ROUNDS = 30
 def build(user, cards: int) -> None:
     from django.utils import timezone
 
-    from facts.models import Document, Fact
-    from quizzes.models import Card, Question
+    from tests.factories import studied_library
 
-    document = Document.objects.create(
-        title=f"Bench {cards} {uuid.uuid4().hex[:6]}", slug=uuid.uuid4().hex, text="x" * 20
-    )
-    facts = Fact.objects.bulk_create(
-        Fact(
-            document=document,
-            statement=f"Event {i} happened in 1991.",
-            answer="1991",
-            answer_type="date",
-            date="1991",
-            date_precision="year",
-            status="approved",
-            position=i,
-            source_start=0,
-            source_end=10,
-        )
-        for i in range(cards * 2)
-    )
-    questions = Question.objects.bulk_create(
-        Question(
-            fact=f,
-            kind="year_choice",
-            prompt=f"In which year did event {f.position} happen?",
-            answer="1991",
-            options=["1989", "1990", "1991", "1992"],
-            answer_index=2,
-        )
-        for f in facts
-    )
-    now = timezone.now()
-    Card.objects.bulk_create(
-        Card(
-            user=user,
-            question=q,
-            state=2 if i % 2 else 1,
-            step=None if i % 2 else 1,
-            stability=5.0,
-            difficulty=5.0,
-            due=now - dt.timedelta(minutes=5 + i),
-            last_review=now - dt.timedelta(days=3),
-            reps=3,
-        )
-        for i, q in enumerate(questions[:cards])
+    studied_library(
+        user,
+        cards,
+        now=timezone.now(),
+        fact={"answer_type": "date", "date": "1991", "date_precision": "year", "answer": "1991"},
+        question={"kind": "year_choice"},
     )
 
 

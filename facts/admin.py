@@ -1,13 +1,12 @@
 """Admin for documents and facts: the place where people correct what extraction got wrong."""
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from facts.models import Document, Fact
-from quizzes.models import Card
+from facts.services import fact_update, facts_status_set
 
 PASSAGE_CONTEXT = 200  # characters shown either side of a fact's span
 
@@ -107,34 +106,19 @@ class FactAdmin(SimpleHistoryAdmin):
     def leech_cards(self, obj: Fact) -> str:
         if obj.pk is None:
             return "—"
-        count = Card.objects.filter(question__fact=obj, leech=True).count()
+        # Through the reverse relations the question bank declares, so facts never imports quizzes.
+        count = Fact.objects.filter(pk=obj.pk, questions__cards__leech=True).count()
         if not count:
             return "None: no learner keeps forgetting this fact."
         return f"{count} learner card(s) became leeches: check that the fact and its questions are clear."
 
     def save_model(self, request, obj, form, change):
-        if change and form.changed_data:
-            obj.human_edited = True
-        if not change:
-            obj.origin = Fact.Origin.MANUAL
-            obj.human_edited = True
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            from quizzes.bank.services import questions_regenerate
-
-            questions_regenerate(fact_ids=[obj.pk])
+        obj._history_user = request.user  # what SimpleHistoryAdmin.save_model would set: who made the edit
+        fact_update(fact=obj, created=not change, changed=bool(form.changed_data))
 
     def _set_status(self, request, queryset, status: str, verb: str) -> None:
-        with transaction.atomic():
-            ids = list(queryset.values_list("pk", flat=True))
-            for fact in Fact.objects.filter(pk__in=ids):
-                if fact.status != status:
-                    fact.status = status
-                    fact.human_edited = True
-                    fact.save()  # through save() so the edit history records who did it
-            from quizzes.bank.services import questions_regenerate
-
-            questions_regenerate(fact_ids=ids)
+        ids = list(queryset.values_list("pk", flat=True))
+        facts_status_set(fact_ids=ids, status=status)
         self.message_user(request, f"{len(ids)} fact(s) {verb}.", messages.SUCCESS)
 
     @admin.action(description="Approve selected facts")

@@ -124,6 +124,10 @@ class Fact(models.Model):
         return self.statement[:120]
 
     @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
     def source_passage(self) -> str:
         return self.document.text[self.source_start : self.source_end]
 

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from facts.extraction import MarkupError, extract_facts, parse_date, parse_document
 from facts.extraction.types import AnswerType, FactData
 from facts.models import DOCUMENT_TEXT_MAX, Document, Fact
+from facts.signals import facts_changed_announce
 
 EXPORT_KEYS = (
     "id",
@@ -180,10 +181,7 @@ def document_ingest(
             changed_ids.append(fact.pk)
         else:
             result.unchanged += 1
-    if changed_ids:
-        from quizzes.bank.services import questions_regenerate
-
-        questions_regenerate(fact_ids=changed_ids)
+    facts_changed_announce(fact_ids=changed_ids)
     return result
 
 
@@ -364,8 +362,35 @@ def facts_import(lines: Iterable[str]) -> ImportResult:
             result.unchanged += 1
     if result.errors:
         raise ImportFailed(result.errors)
-    if changed_ids:
-        from quizzes.bank.services import questions_regenerate
-
-        questions_regenerate(fact_ids=changed_ids)
+    facts_changed_announce(fact_ids=changed_ids)
     return result
+
+
+@transaction.atomic
+def fact_update(*, fact: Fact, created: bool = False, changed: bool = True) -> Fact:
+    """Save a fact a person wrote or edited: it is marked as human-edited (so re-ingesting its document keeps
+    the edit), a new one as manual, and its questions are regenerated in place in the same transaction."""
+    if created:
+        fact.origin = Fact.Origin.MANUAL
+        fact.human_edited = True
+    elif changed:
+        fact.human_edited = True
+    fact.save()
+    facts_changed_announce(fact_ids=[fact.pk])
+    return fact
+
+
+@transaction.atomic
+def facts_status_set(*, fact_ids: Iterable[int], status: str) -> int:
+    """Approve or reject facts (each through ``save()`` so the edit history records it); returns how many
+    changed. Their questions follow: rejected facts leave every deck, approved ones enter it."""
+    ids = list(fact_ids)
+    changed = 0
+    for fact in Fact.objects.filter(pk__in=ids):
+        if fact.status != status:
+            fact.status = status
+            fact.human_edited = True
+            fact.save()
+            changed += 1
+    facts_changed_announce(fact_ids=ids)
+    return changed

@@ -136,3 +136,47 @@ class QuizItemFactory(factory.django.DjangoModelFactory):
     quiz = factory.SubFactory(QuizFactory)
     question = factory.SubFactory(QuestionFactory)
     position = factory.Sequence(lambda n: n)
+
+
+# --- many rows at once (query-count tests, the optimiser tests, bench/study.py) --------------------
+
+
+def studied_library(user, cards: int, *, now, fact=None, question=None) -> list:
+    """``cards`` studied cards (half due for review, half learning, all due) plus as many unstarted
+    questions, in three bulk inserts. The rows are built by the factories above, so their defaults live in
+    one place; ``fact`` / ``question`` override factory fields (e.g. ``{"kind": "year_choice"}``)."""
+    import datetime as dt
+
+    from facts.models import Fact
+    from quizzes.models import Card, Question
+
+    document = DocumentFactory()
+    facts = Fact.objects.bulk_create(
+        FactFactory.build(document=document, **(fact or {})) for _ in range(cards * 2)
+    )
+    questions = Question.objects.bulk_create(QuestionFactory.build(fact=f, **(question or {})) for f in facts)
+    return Card.objects.bulk_create(
+        CardFactory.build(
+            user=user,
+            question=q,
+            state=Card.State.REVIEW if i % 2 else Card.State.LEARNING,
+            step=None if i % 2 else 1,
+            stability=5.0,
+            difficulty=5.0,
+            due=now - dt.timedelta(minutes=5 + i),
+            last_review=now - dt.timedelta(days=3),
+            reps=3,
+        )
+        for i, q in enumerate(questions[:cards])
+    )
+
+
+def new_cards(user, count: int, *, due, question=None) -> list:
+    """``count`` cards never answered, each on its own fact (bulk inserts, rows built by the factories)."""
+    from facts.models import Fact
+    from quizzes.models import Card, Question
+
+    document = DocumentFactory()
+    facts = Fact.objects.bulk_create(FactFactory.build(document=document) for _ in range(count))
+    questions = Question.objects.bulk_create(QuestionFactory.build(fact=f, **(question or {})) for f in facts)
+    return Card.objects.bulk_create(CardFactory.build(user=user, question=q, due=due) for q in questions)

@@ -94,3 +94,8 @@ def questions_regenerate(
                 question.save(update_fields=["active", "updated_at"])
                 counts["deactivated"] += 1
     return counts
+
+
+def regenerate_on_facts_changed(sender, *, fact_ids: list[int], **kwargs) -> None:
+    """Receiver of ``facts.signals.facts_changed``: the changed facts' questions are regenerated in place."""
+    questions_regenerate(fact_ids=fact_ids)

@@ -6,7 +6,11 @@ One entry point serves the download views and ``manage.py export_deck`` alike::
     data = fmt.render(deck)                      # bytes
     name = export_filename(deck, fmt)            # "kazakhstan-poland-relations.moodle.xml"
 
-Every exporter takes plain data (:class:`ExportDeck`) and never touches the database.
+Every exporter takes plain data (:class:`ExportDeck`) and never touches the database; ``imports`` reads
+GIFT and CSV back into the same shapes.
+
+Owns all interchange formats, out and in. May import the question bank's pure definitions
+(``quizzes.bank``) and the standard library; never the models, ``quizzes.study`` or ``quizzes.teaching``.
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from quizzes.bank.generation.types import CHOICE_KINDS, NUMERIC_KINDS, QuestionKind
+
 from .types import (
     ALL_KINDS,
     ExportDeck,
@@ -287,7 +289,7 @@ def _numeric(spec: str, line: int, kind: str, common: dict) -> ExportQuestion:
     if value is None:
         raise _GiftError(line, f"{_text(value_text)!r} is not a number")
     kind = kind or infer_kind(None, format_number(value))
-    if kind not in ("typed_year", "typed_number"):
+    if kind not in NUMERIC_KINDS:
         raise _GiftError(line, f"a numerical answer cannot be a {kind!r} question")
     return ExportQuestion(kind=kind, options=None, answer_index=None, answer=format_number(value), **common)
 
@@ -331,7 +333,7 @@ def _choice(spec: str, line: int, kind: str, common: dict) -> ExportQuestion:
             line, f"a multiple-choice question needs exactly one right (=) answer, found {len(right)}"
         )
     kind = kind or infer_kind(tuple(options), options[right[0]])
-    if kind not in ("mc", "year_choice", "date_choice"):
+    if kind not in CHOICE_KINDS:
         raise _GiftError(line, f"options cannot belong to a {kind!r} question")
     return ExportQuestion(
         kind=kind, options=tuple(options), answer_index=right[0], answer=options[right[0]], **common
@@ -347,6 +349,8 @@ def _short_answer(texts: list[str], right: int, line: int, kind: str, common: di
             f"a short-answer question may accept only one answer, found {len(texts)}; "
             "keep the main spelling (case and accents are ignored when grading)",
         )
-    if kind and kind != "typed_text":
+    if kind and kind != QuestionKind.TYPED_TEXT:
         raise _GiftError(line, f"a short answer cannot be a {kind!r} question")
-    return ExportQuestion(kind="typed_text", options=None, answer_index=None, answer=texts[0], **common)
+    return ExportQuestion(
+        kind=QuestionKind.TYPED_TEXT, options=None, answer_index=None, answer=texts[0], **common
+    )

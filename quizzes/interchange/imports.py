@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 
+from quizzes.bank.generation.types import QuestionKind
 from quizzes.interchange.csv import HEADER, OPTION_COLUMNS
 from quizzes.interchange.gift import parse_gift
 from quizzes.interchange.types import (
@@ -142,7 +143,7 @@ def _row_question(cells: dict[str, str]) -> tuple[ExportQuestion | None, list[st
     else:
         if not answer:
             problems.append("the answer is empty")
-        value = parse_number(answer) if kind != "typed_text" else None
+        value = parse_number(answer) if kind != QuestionKind.TYPED_TEXT else None
         if value is not None:
             answer = format_number(value)
     if problems:

@@ -11,14 +11,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
-QuestionKind = Literal["mc", "year_choice", "date_choice", "typed_year", "typed_number", "typed_text"]
-
-CHOICE_KINDS: frozenset[str] = frozenset({"mc", "year_choice", "date_choice"})
-TYPED_KINDS: frozenset[str] = frozenset({"typed_year", "typed_number", "typed_text"})
-NUMERIC_KINDS: frozenset[str] = frozenset({"typed_year", "typed_number"})
-ALL_KINDS: frozenset[str] = CHOICE_KINDS | TYPED_KINDS
+from quizzes.bank.generation.types import ALL_KINDS, CHOICE_KINDS, NUMERIC_KINDS, TYPED_KINDS, QuestionKind
 
 # "1995", "-3", "2.5", "1,200,000" (thousands separators), "1 200" is not accepted.
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -141,7 +135,7 @@ def question_problems(question: ExportQuestion) -> list[str]:
         value = parse_number(question.answer)
         if value is None:
             problems.append(f"the answer {question.answer!r} of a typed question is not a number")
-        elif question.kind == "typed_year" and value != int(value):
+        elif question.kind == QuestionKind.TYPED_YEAR and value != int(value):
             problems.append(f"the year {question.answer!r} is not a whole number")
         return problems
     options = question.options or ()
@@ -216,10 +210,14 @@ def infer_kind(options: tuple[str, ...] | None, answer: str) -> str:
     not taken for text). Date choices cannot be told from plain multiple choice, so files should say so.
     """
     if options:
-        return "year_choice" if all(re.fullmatch(r"\d{3,4}", o.strip()) for o in options) else "mc"
+        return (
+            QuestionKind.YEAR_CHOICE
+            if all(re.fullmatch(r"\d{3,4}", o.strip()) for o in options)
+            else QuestionKind.MC
+        )
     value = parse_number(answer)
     if value is not None and value == int(value) and 1000 <= value <= 2100:
-        return "typed_year"
+        return QuestionKind.TYPED_YEAR
     if value is None and answer.strip() and not any(c.isdigit() for c in answer):
-        return "typed_text"
-    return "typed_number"
+        return QuestionKind.TYPED_TEXT
+    return QuestionKind.TYPED_NUMBER

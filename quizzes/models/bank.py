@@ -5,18 +5,30 @@ from __future__ import annotations
 from django.db import models
 
 from facts.models import Fact
+from quizzes.bank.generation.types import KIND_LABELS, TYPED_KINDS
+
+
+def studyable_q(prefix: str = "") -> models.Q:
+    """The one "studyable" rule: an active question of an approved fact (``prefix`` for a related model)."""
+    return models.Q(**{f"{prefix}active": True, f"{prefix}fact__status": Fact.Status.APPROVED})
+
+
+class QuestionQuerySet(models.QuerySet):
+    def studyable(self):
+        return self.filter(studyable_q())
+
+    def with_source(self):
+        """With the fact and document each question shows (one query, no per-row lookups)."""
+        return self.select_related("fact__document")
 
 
 class Question(models.Model):
     """One row per (fact, kind). Regenerated in place when its fact changes, so ids — and history — stay."""
 
-    class Kind(models.TextChoices):
-        MC = "mc", "Multiple choice"
-        YEAR_CHOICE = "year_choice", "Pick the year"
-        DATE_CHOICE = "date_choice", "Pick the date"
-        TYPED_YEAR = "typed_year", "Type the year"
-        TYPED_NUMBER = "typed_number", "Type the number"
-        TYPED_TEXT = "typed_text", "Type the answer"
+    # Built from the bank's one definition of the kinds (values and labels), for the field's choices.
+    Kind = models.TextChoices(
+        "Kind", [(kind.name, (kind.value, label)) for kind, label in KIND_LABELS.items()]
+    )
 
     fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -33,6 +45,8 @@ class Question(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         ordering = ["fact__document__position", "fact__position", "fact_id", "kind"]
         constraints = [
@@ -45,3 +59,16 @@ class Question(models.Model):
     @property
     def is_typed(self) -> bool:
         return self.options is None
+
+    @property
+    def is_typed_text(self) -> bool:
+        """A typed name or phrase (no number keyboard, no "off by" detail)."""
+        return self.kind == self.Kind.TYPED_TEXT
+
+    @property
+    def is_typed_year(self) -> bool:
+        return self.kind == self.Kind.TYPED_YEAR
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in TYPED_KINDS and not self.is_typed_text

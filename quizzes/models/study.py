@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from facts.models import Fact
-from quizzes.models.bank import Question
+from quizzes.models.bank import Question, studyable_q
+from quizzes.study.scheduling.states import NEW_STATE
+from quizzes.study.scheduling.states import State as SchedulerState
 
 
 def validate_timezone(value: str) -> None:
@@ -38,19 +39,21 @@ class CardQuerySet(models.QuerySet):
         return self.filter(user=user)
 
     def studyable(self):
-        return self.filter(
-            suspended=False, question__active=True, question__fact__status=Fact.Status.APPROVED
-        )
+        return self.filter(studyable_q("question__"), suspended=False)
+
+    def with_source(self):
+        """With the question, fact and document the study page shows."""
+        return self.select_related("question__fact__document")
 
 
 class Card(models.Model):
     """A learner's FSRS state for one question."""
 
-    class State(models.IntegerChoices):
-        NEW = 0, "New"
-        LEARNING = 1, "Learning"
-        REVIEW = 2, "Review"
-        RELEARNING = 3, "Relearning"
+    # The scheduler's states (same numbers as FSRS's), plus NEW for a card never answered (FSRS has none).
+    State = models.IntegerChoices(
+        "State",
+        [("NEW", (NEW_STATE, "New"))] + [(st.name, (int(st), st.name.title())) for st in SchedulerState],
+    )
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="cards")

@@ -25,6 +25,11 @@ QUIZZES_PER_TEACHER = 200
 ITEMS_PER_QUIZ = 200
 
 
+class QuizQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
 class Quiz(models.Model):
     class Grading(models.TextChoices):
         HIGHEST = "highest", "Highest grade"
@@ -53,6 +58,8 @@ class Quiz(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = QuizQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "quizzes"
@@ -61,8 +68,19 @@ class Quiz(models.Model):
         return self.title
 
     @property
+    def feedback_is_immediate(self) -> bool:
+        """Right or wrong is shown after each question (else at the end of the attempt)."""
+        return self.feedback == self.Feedback.IMMEDIATE
+
+    @property
     def is_open(self) -> bool:
         return self.published_at is not None and not self.closed
+
+
+class QuizItemQuerySet(models.QuerySet):
+    def with_source(self):
+        """With the question, fact and document behind each item (imported items have none)."""
+        return self.select_related("question__fact__document")
 
 
 class QuizItem(models.Model):
@@ -84,6 +102,8 @@ class QuizItem(models.Model):
     answer = models.CharField(max_length=500, blank=True)
     kind = models.CharField(max_length=20, blank=True)
 
+    objects = QuizItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
         constraints = [
@@ -96,6 +116,14 @@ class QuizItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quiz} #{self.position}"
+
+
+class AttemptQuerySet(models.QuerySet):
+    def finished(self):
+        return self.filter(finished_at__isnull=False)
+
+    def in_progress(self):
+        return self.filter(finished_at__isnull=True)
 
 
 class Attempt(models.Model):
@@ -113,6 +141,8 @@ class Attempt(models.Model):
     option_orders = models.JSONField(
         default=dict, help_text="Per item id, the order its options are shown in."
     )
+
+    objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

@@ -11,7 +11,7 @@ from django.db.models.functions import TruncHour
 
 from facts.models import Document, Fact
 from quizzes.models import Card, Question, ReviewLog, StudyProfile
-from quizzes.study import scheduling
+from quizzes.study import scheduling, stats
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def study_day(profile: StudyProfile, now: dt.datetime) -> StudyDay:
 
 
 def studyable_questions() -> QuerySet:
-    return Question.objects.filter(active=True, fact__status=Fact.Status.APPROVED)
+    return Question.objects.studyable()
 
 
 def _buried_fact_ids(user, day: StudyDay):
@@ -89,8 +89,6 @@ def _buried_fact_ids(user, day: StudyDay):
 # Like Anki's "learn ahead limit": when nothing else is left, a learning card due within this long is shown
 # now rather than leaving the learner on a "come back in 3 minutes" page.
 LEARN_AHEAD = dt.timedelta(minutes=20)
-
-_WITH_SOURCE = "question__fact__document"
 
 
 @dataclass(frozen=True)
@@ -159,7 +157,7 @@ def study_queue(user, profile: StudyProfile, deck: Deck, now: dt.datetime) -> Qu
     next_new_question = None
     if next_card is None and new_left:
         next_new_question = (
-            new_questions.select_related("fact__document")
+            new_questions.with_source()
             .order_by("fact__document__position", "fact__position", "fact_id", "kind")
             .first()
         )
@@ -189,7 +187,7 @@ _LEARNING_STATES = (Card.State.LEARNING, Card.State.RELEARNING)
 
 
 def _first(cards: QuerySet) -> Card | None:
-    return cards.select_related(_WITH_SOURCE).first()
+    return cards.with_source().first()
 
 
 def _next_due(cards: QuerySet, available: QuerySet, buried: Q, unstarted: QuerySet, day: StudyDay):
@@ -215,7 +213,7 @@ def _next_due(cards: QuerySet, available: QuerySet, buried: Q, unstarted: QueryS
 
 def card_to_show(user, card_id: int) -> Card | None:
     """One of the learner's own studyable cards, with what its page needs (None if not theirs)."""
-    return Card.objects.for_user(user).studyable().select_related(_WITH_SOURCE).filter(pk=card_id).first()
+    return Card.objects.for_user(user).studyable().with_source().filter(pk=card_id).first()
 
 
 def last_study_review(user) -> ReviewLog | None:
@@ -318,7 +316,38 @@ def deck_menu() -> list[dict]:
 def leeches(user) -> list[Card]:
     """The learner's suspended leech cards, with what the stats page shows of each (one query)."""
     return list(
-        Card.objects.filter(user=user, leech=True, suspended=True)
-        .select_related("question__fact__document")
-        .order_by("-lapses", "pk")
+        Card.objects.filter(user=user, leech=True, suspended=True).with_source().order_by("-lapses", "pk")
     )
+
+
+def study_statistics(user, profile: StudyProfile, now: dt.datetime) -> dict:
+    """Everything the statistics page shows, in the learner's own days: totals, the review heatmap, the due
+    forecast, retention by interval, mastery per document and the leeches (a fixed number of queries)."""
+    tz = profile.timezone
+    today = scheduling.study_date(now, tz)
+    day_start = scheduling.study_day_start(now, tz)
+    since = day_start - dt.timedelta(weeks=stats.HEATMAP_WEEKS + 1)
+    per_day = stats.counts_per_day(review_hours(user, tz, since))
+    forecast_end = day_start + dt.timedelta(days=stats.FORECAST_DAYS + 1)
+    due_per_day = stats.counts_per_day(due_hours(user, tz, day_start, forecast_end))
+    retention = retention_counts(user, now)
+    mastery = [
+        stats.Mastery(
+            title=row["fact__document__title"],
+            slug=row["fact__document__slug"],
+            questions=row["questions"],
+            seen=row["seen"],
+            mastered=row["mastered"],
+        )
+        for row in document_mastery(user, stats.MASTERY_STABILITY_DAYS)
+    ]
+    return {
+        "totals": review_totals(user, day_start),
+        "heatmap": stats.heatmap(per_day, today),
+        "forecast": stats.due_forecast(due_per_day, today),
+        "retention": [stats.Retention(days, *retention[days]) for days in sorted(retention)],
+        "mastery": mastery,
+        "mastery_days": int(stats.MASTERY_STABILITY_DAYS),
+        "leeches": leeches(user),
+        "leech_threshold": scheduling.LEECH_THRESHOLD,
+    }

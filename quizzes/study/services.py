@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from facts.models import Fact
+from quizzes.bank.answers import AnswerRefused, Verdict, answer_grade
 from quizzes.bank.generation import grade_typed
 from quizzes.models import Card, Question, ReviewLog, StudyProfile
-from quizzes.study import scheduling
+from quizzes.study import scheduling, selectors
 
 
 def profile_for(user) -> StudyProfile:
@@ -85,48 +85,22 @@ def _restore(card: Card, snap: dict) -> None:
     card.leech = snap["leech"]
 
 
-class AnswerError(ValueError):
-    """An answer the question cannot take (an option that is not one of its own, an empty typed answer)."""
+# One grader for study and quizzes (quizzes.bank.answers); these names are what study callers catch and get.
+AnswerError = AnswerRefused
 
 
 class StaleShowing(Exception):
     """The card changed since it was shown, and not by an answer to that showing (the view shows it again)."""
 
 
-@dataclass(frozen=True)
-class Verdict:
-    correct: bool
-    given: str  # what the learner answered, as text
-    chosen_index: int | None  # canonical option index, for choice questions
-    message: str = ""  # "Off by 3 years" for typed answers
-    off_by: float | None = None
-
-
-MAX_ANSWER_LENGTH = 200
-
-
 def answer_check(question: Question, raw: str) -> Verdict:
     """Grade a raw form value: a canonical option index for choice questions, text for typed ones."""
-    raw = (raw or "").strip()
-    if len(raw) > MAX_ANSWER_LENGTH:
-        raise AnswerError(f"That answer is too long: keep it under {MAX_ANSWER_LENGTH} characters.")
-    if question.options is not None:
-        try:
-            index = int(raw)
-        except ValueError:
-            raise AnswerError("Pick one of the options.") from None
-        if not 0 <= index < len(question.options):
-            raise AnswerError("That option does not belong to this question.")
-        return Verdict(
-            correct=index == question.answer_index, given=question.options[index], chosen_index=index
-        )
-    if not raw:
-        raise AnswerError("Type an answer first — or type “?” if you don't know.")
-    if raw == "?":
-        return Verdict(correct=False, given="", chosen_index=None, message="No answer given.")
-    grade = grade_typed(question.kind, question.answer, raw)
-    return Verdict(
-        correct=grade.correct, given=raw, chosen_index=None, message=grade.message, off_by=grade.off_by
+    return answer_grade(
+        kind=question.kind,
+        options=question.options,
+        answer_index=question.answer_index,
+        answer=question.answer,
+        raw=raw,
     )
 
 
@@ -243,7 +217,12 @@ def verdict_from_log(log: ReviewLog, question: Question) -> Verdict:
     elif question.options is None:
         message = "No answer given."
     return Verdict(
-        correct=log.correct, given=log.answer_given, chosen_index=chosen, message=message, off_by=off_by
+        correct=log.correct,
+        given=log.answer_given,
+        chosen_index=chosen,
+        message=message,
+        off_by=off_by,
+        kind=question.kind,
     )
 
 
@@ -300,6 +279,19 @@ def card_for_question(*, user, question: Question, now: dt.datetime | None = Non
         user=user, question=question, defaults={"due": now or timezone.now()}
     )
     return card
+
+
+def study_next(
+    *, user, profile: StudyProfile, deck: selectors.Deck, now: dt.datetime
+) -> tuple[selectors.Queue, Card | None]:
+    """Today's queue and the card to show next (None when nothing is left). A new question gets its card
+    here, the first time it is shown (new, due now), so the answer form can name the card."""
+    queue = selectors.study_queue(user, profile, deck, now)
+    card = queue.next_card
+    if card is None and queue.next_new_question is not None:
+        card = card_for_question(user=user, question=queue.next_new_question, now=now)
+        card.question = queue.next_new_question  # already loaded with its fact and document
+    return queue, card
 
 
 @transaction.atomic

@@ -25,16 +25,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from facts.models import Document, Fact
 from facts.passages import document_blocks, readable_passage
+from quizzes.bank.answers import ShownOption, options_shown
 from quizzes.bank.generation import shuffle_options
 from quizzes.models import Card, ReviewLog
 from quizzes.study import scheduling, selectors
-from quizzes.study import stats as study_stats
 from quizzes.study.forms import StudySettingsForm
 from quizzes.study.services import (
     AnswerError,
     StaleShowing,
     Verdict,
-    card_for_question,
     card_suspend,
     grade_previews,
     profile_for,
@@ -42,6 +41,7 @@ from quizzes.study.services import (
     review_submit,
     review_undo,
     scheduler_config,
+    study_next,
     verdict_from_log,
 )
 
@@ -138,15 +138,6 @@ def display_order(option_count: int, card_id: int) -> list[int]:
 
 
 @dataclass(frozen=True)
-class ShownOption:
-    index: int  # canonical index (never on the page)
-    text: str
-    key: int  # its position on the page: the digit that picks it, and what the form posts
-    correct: bool = False
-    chosen: bool = False
-
-
-@dataclass(frozen=True)
 class GradeButton:
     rating: int
     label: str
@@ -159,16 +150,8 @@ def _options(card: Card, verdict: Verdict | None = None) -> list[ShownOption]:
     if question.options is None:
         return []
     order = display_order(len(question.options), card.pk)
-    return [
-        ShownOption(
-            index=i,
-            text=question.options[i],
-            key=position,
-            correct=i == question.answer_index,
-            chosen=verdict is not None and verdict.chosen_index == i,
-        )
-        for position, i in enumerate(order, start=1)
-    ]
+    chosen = verdict.chosen_index if verdict is not None else None
+    return options_shown(question.options, order, question.answer_index, chosen)
 
 
 def _when(moment: dt.datetime, now: dt.datetime, tz: str) -> str:
@@ -211,12 +194,10 @@ class StudyPage:
 
     def question(self, card: Card | None = None, *, error: str = "", notice: str = "") -> dict:
         """The next card (or ``card``), or the "done" state when nothing is left."""
-        queue = selectors.study_queue(self.user, self.profile, self.deck, self.now)
         if card is None:
-            card = queue.next_card
-            if card is None and queue.next_new_question is not None:
-                card = card_for_question(user=self.user, question=queue.next_new_question, now=self.now)
-                card.question = queue.next_new_question  # already loaded with its fact and document
+            queue, card = study_next(user=self.user, profile=self.profile, deck=self.deck, now=self.now)
+        else:
+            queue = selectors.study_queue(self.user, self.profile, self.deck, self.now)
         if card is None:
             return self._base(queue, notice=notice, **self._done(queue))
         return self._base(
@@ -344,7 +325,7 @@ def _show_again(
 
 def _card_with_source(card_id: int) -> Card:
     # A card that just became a leech is suspended, so card_to_show (studyable only) no longer finds it.
-    return Card.objects.select_related("question__fact__document").get(pk=card_id)
+    return Card.objects.with_source().get(pk=card_id)
 
 
 @login_required
@@ -428,39 +409,9 @@ def study_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def stats(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    profile = profile_for(user)
-    now = timezone.now()
-    tz = profile.timezone
-    today = scheduling.study_date(now, tz)
-    day_start = scheduling.study_day_start(now, tz)
-    since = day_start - dt.timedelta(weeks=study_stats.HEATMAP_WEEKS + 1)
-    per_day = study_stats.counts_per_day(selectors.review_hours(user, tz, since))
-    forecast_end = day_start + dt.timedelta(days=study_stats.FORECAST_DAYS + 1)
-    due_per_day = study_stats.counts_per_day(selectors.due_hours(user, tz, day_start, forecast_end))
-    retention = selectors.retention_counts(user, now)
-    mastery = [
-        study_stats.Mastery(
-            title=row["fact__document__title"],
-            slug=row["fact__document__slug"],
-            questions=row["questions"],
-            seen=row["seen"],
-            mastered=row["mastered"],
-        )
-        for row in selectors.document_mastery(user, study_stats.MASTERY_STABILITY_DAYS)
-    ]
-    context = {
-        "profile": profile,
-        "totals": selectors.review_totals(user, day_start),
-        "heatmap": study_stats.heatmap(per_day, today),
-        "forecast": study_stats.due_forecast(due_per_day, today),
-        "retention": [study_stats.Retention(days, *retention[days]) for days in sorted(retention)],
-        "mastery": mastery,
-        "mastery_days": int(study_stats.MASTERY_STABILITY_DAYS),
-        "leeches": selectors.leeches(user),
-        "leech_threshold": scheduling.LEECH_THRESHOLD,
-    }
-    return render(request, "study/stats.html", context)
+    profile = profile_for(request.user)
+    context = selectors.study_statistics(request.user, profile, timezone.now())
+    return render(request, "study/stats.html", {"profile": profile, **context})
 
 
 @login_required

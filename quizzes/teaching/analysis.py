@@ -273,3 +273,44 @@ def grade_attempt(scores: Sequence[float], method: GradingMethod) -> float:
     if method == "last":
         return scores[-1]
     raise ValueError(f"unknown grading method {method!r}; use highest, average, first or last")
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.1f}"
+
+
+def attempts_to_csv(attempts, learners, *, grading: str) -> str:
+    """One row per attempt with the learner's grade (by the quiz's grading method), for a spreadsheet.
+
+    ``attempts`` have username, number, started_at, finished_at, time_taken, score, timed_out;
+    ``learners`` have username and grade (0–1)."""
+    grades = {row.username: row.grade for row in learners}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "learner",
+            "attempt",
+            "started",
+            "finished",
+            "seconds",
+            "score_percent",
+            "ran_out_of_time",
+            f"grade_percent ({grading.lower()})",
+        ]
+    )
+    for row in attempts:
+        taken = row.time_taken
+        writer.writerow(
+            [
+                _cell(row.username),
+                row.number,
+                row.started_at.isoformat(timespec="seconds"),
+                row.finished_at.isoformat(timespec="seconds") if row.finished_at else "in progress",
+                int(taken.total_seconds()) if taken else "",
+                _percent(row.score),
+                "yes" if row.timed_out else "no",
+                _percent(grades.get(row.username)),
+            ]
+        )
+    return out.getvalue()

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from quizzes.bank.generation import grade_typed
+from quizzes.bank.answers import AnswerRefused, answer_grade
 from quizzes.models import Attempt, Quiz, QuizItem, Response
 from quizzes.study.services import quiz_misses_to_study
 from quizzes.teaching.errors import (
@@ -28,7 +28,7 @@ from quizzes.teaching.errors import (
     TeachingError,
     TimeUp,
 )
-from quizzes.teaching.selectors import ItemContent, item_content
+from quizzes.teaching.selectors import ItemContent, attempt_for_user, item_content, learner_attempts
 
 # --------------------------------------------------------------------------------------------- attempts
 
@@ -42,7 +42,7 @@ def item_freeze(item: QuizItem) -> None:
 
 
 def _in_progress(quiz: Quiz, user) -> Attempt | None:
-    return Attempt.objects.filter(quiz=quiz, user=user, finished_at__isnull=True).first()
+    return Attempt.objects.in_progress().filter(quiz=quiz, user=user).first()
 
 
 @transaction.atomic
@@ -77,7 +77,7 @@ def _attempt_create(*, quiz: Quiz, user, now: dt.datetime) -> Attempt:
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         plural = "attempt" if quiz.attempts_allowed == 1 else "attempts"
         raise NoAttemptsLeft(f"You have used all {quiz.attempts_allowed} {plural} this quiz allows.")
-    items = list(QuizItem.objects.filter(quiz=quiz).select_related("question__fact__document"))
+    items = list(QuizItem.objects.filter(quiz=quiz).with_source())
     if not items:
         raise QuizNotOpen("This quiz has no questions yet.")
     unfrozen = [item for item in items if item.question_id is not None and not item.prompt]
@@ -121,23 +121,38 @@ def attempt_expire_if_due(*, attempt: Attempt, now: dt.datetime | None = None) -
     return False
 
 
+def attempt_current(*, user, attempt_id: int, now: dt.datetime | None = None) -> Attempt:
+    """The learner's own attempt (404 for anyone else's), brought up to date before it is shown: one whose
+    time ran out, or whose quiz was closed, is submitted now with the answers saved. Every page of an
+    attempt reads it through here, so the expiry rule is applied in one place."""
+    attempt = attempt_for_user(user, attempt_id)
+    attempt_expire_if_due(attempt=attempt, now=now)
+    return attempt
+
+
+def learner_attempts_current(*, quiz: Quiz, user, now: dt.datetime | None = None) -> list[Attempt]:
+    """The learner's attempts at ``quiz``, oldest first, each brought up to date as in ``attempt_current``."""
+    now = now or timezone.now()
+    attempts = learner_attempts(quiz, user)
+    for attempt in attempts:
+        attempt.quiz = quiz
+        attempt_expire_if_due(attempt=attempt, now=now)
+    return attempts
+
+
 def _grade(content: ItemContent, raw: str) -> tuple[bool, str, int | None, str]:
-    """(correct, text given, canonical option index, message) for a raw form value."""
-    raw = (raw or "").strip()
-    if content.options is not None:
-        try:
-            index = int(raw)
-        except ValueError:
-            raise InvalidAnswer("Pick one of the options.") from None
-        if not 0 <= index < len(content.options):
-            raise InvalidAnswer("That option does not belong to this question.")
-        return index == content.answer_index, content.options[index], index, ""
-    if not raw:
-        raise InvalidAnswer("Type an answer first.")
-    if len(raw) > 200:
-        raise InvalidAnswer("That answer is too long.")
-    grade = grade_typed(content.kind or "typed_number", content.answer, raw)
-    return grade.correct, raw, None, grade.message
+    """(correct, text given, canonical option index, message) for a raw form value: the study loop's grader."""
+    try:
+        verdict = answer_grade(
+            kind=content.kind,
+            options=content.options,
+            answer_index=content.answer_index,
+            answer=content.answer,
+            raw=raw,
+        )
+    except AnswerRefused as refused:
+        raise InvalidAnswer(str(refused)) from None
+    return verdict.correct, verdict.given, verdict.chosen_index, verdict.message
 
 
 def attempt_answer(
@@ -178,10 +193,10 @@ def _refusal(attempt: Attempt, now: dt.datetime) -> TeachingError | None:
 def _save_answer(attempt: Attempt, item_id: int, raw: str, now: dt.datetime) -> tuple[Response, str]:
     if item_id not in attempt.order:
         raise InvalidAnswer("That question is not part of this attempt.")
-    item = QuizItem.objects.select_related("question__fact__document").get(pk=item_id)
+    item = QuizItem.objects.with_source().get(pk=item_id)
     content = item_content(item)
     existing = Response.objects.filter(attempt=attempt, item=item).first()
-    if existing is not None and attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE:
+    if existing is not None and attempt.quiz.feedback_is_immediate:
         return existing, ""  # already checked: the first answer stands
     correct, given, index, message = _grade(content, raw)
     response, _ = Response.objects.update_or_create(
@@ -202,9 +217,7 @@ def _save_answer(attempt: Attempt, item_id: int, raw: str, now: dt.datetime) -> 
 def attempt_finish(*, attempt: Attempt, now: dt.datetime | None = None, timed_out: bool = False) -> Attempt:
     """Score the attempt, close it, and send the questions missed into the learner's study queue."""
     now = now or timezone.now()
-    updated = Attempt.objects.filter(pk=attempt.pk, finished_at__isnull=True).update(
-        finished_at=now, timed_out=timed_out
-    )
+    updated = Attempt.objects.in_progress().filter(pk=attempt.pk).update(finished_at=now, timed_out=timed_out)
     attempt.refresh_from_db()
     if not updated:
         return attempt  # finished already (double submit, or time ran out first)

@@ -168,7 +168,7 @@ def quiz_item_edit(
 @transaction.atomic
 def quiz_publish(*, quiz: Quiz, now: dt.datetime | None = None) -> Quiz:
     """Give the quiz a join code (kept if it had one) and open it to learners."""
-    items = list(QuizItem.objects.filter(quiz=quiz).select_related("question__fact__document"))
+    items = list(QuizItem.objects.filter(quiz=quiz).with_source())
     if not items:
         raise TeachingError("Add at least one question before publishing.")
     withdrawn = [
@@ -203,7 +203,7 @@ def quiz_close(*, quiz: Quiz, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     quiz.closed = True
     quiz.save(update_fields=["closed", "updated_at"])
-    open_attempts = list(Attempt.objects.select_for_update().filter(quiz=quiz, finished_at__isnull=True))
+    open_attempts = list(Attempt.objects.in_progress().select_for_update().filter(quiz=quiz))
     for attempt in open_attempts:
         attempt_finish(attempt=attempt, now=now, timed_out=True)
     return len(open_attempts)

@@ -15,15 +15,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from facts.models import Document, Fact
+from quizzes.bank.answers import ShownOption, options_shown
 from quizzes.bank.generation.dates import parse_year
 from quizzes.bank.generation.numbers import parse_number_text
+from quizzes.bank.generation.types import CHOICE_KINDS, KIND_LABELS, QuestionKind
 from quizzes.interchange import ExportDeck, ExportQuestion
-from quizzes.interchange.types import CHOICE_KINDS, format_number
+from quizzes.interchange.types import format_number
 from quizzes.models import Attempt, Question, Quiz, QuizItem, Response
 from quizzes.teaching import analysis
 
 SEARCH_LIMIT = 50
-KIND_LABELS: dict[str, str] = dict(Question.Kind.choices)
 
 
 # --------------------------------------------------------------------------------------------- items
@@ -46,6 +47,10 @@ class ItemContent:
     @property
     def is_choice(self) -> bool:
         return self.options is not None
+
+    @property
+    def is_typed_text(self) -> bool:
+        return self.kind == QuestionKind.TYPED_TEXT
 
     @property
     def kind_label(self) -> str:
@@ -96,11 +101,7 @@ def item_content(item: QuizItem) -> ItemContent:
 
 def quiz_items(quiz: Quiz) -> list[QuizItem]:
     """The quiz's items in order, with their questions, facts and documents in the same query."""
-    return list(
-        QuizItem.objects.filter(quiz=quiz)
-        .select_related("question__fact__document")
-        .order_by("position", "id")
-    )
+    return list(QuizItem.objects.filter(quiz=quiz).with_source().order_by("position", "id"))
 
 
 def quiz_contents(quiz: Quiz) -> list[ItemContent]:
@@ -156,7 +157,7 @@ def question_search(filters: SearchFilters, *, limit: int = SEARCH_LIMIT) -> lis
         questions = questions.filter(
             Q(prompt__icontains=word) | Q(answer__icontains=word) | Q(fact__statement__icontains=word)
         )
-    return list(questions.select_related("fact__document")[:limit])
+    return list(questions.with_source()[:limit])
 
 
 def search_facets(document_slug: str = "") -> dict:
@@ -183,7 +184,7 @@ def quiz_by_code(code: str) -> Quiz | None:
     cleaned = "".join(code.split()).upper()
     if not cleaned or len(cleaned) > 12:
         return None
-    return Quiz.objects.filter(join_code=cleaned, published_at__isnull=False).select_related("owner").first()
+    return Quiz.objects.published().filter(join_code=cleaned).select_related("owner").first()
 
 
 def attempt_for_user(user, attempt_id: int) -> Attempt:
@@ -199,13 +200,6 @@ def learner_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     """The learner's grade (0–1) by the quiz's grading method over finished attempts, oldest first."""
     scores = [a.score or 0.0 for a in sorted(attempts, key=lambda a: a.number) if a.finished_at]
     return analysis.grade_attempt(scores, quiz.grading) if scores else None
-
-
-@dataclass(frozen=True, slots=True)
-class ShownOption:
-    index: int  # canonical index (never on the page)
-    text: str
-    number: int  # 1-based position on screen: what the form posts
 
 
 @dataclass
@@ -224,10 +218,7 @@ class AttemptSlot:
 
 def attempt_slots(attempt: Attempt) -> list[AttemptSlot]:
     """The attempt's questions in its own order with its option orders and the answers given (2 queries)."""
-    items = {
-        item.pk: item
-        for item in QuizItem.objects.filter(pk__in=attempt.order).select_related("question__fact__document")
-    }
+    items = {item.pk: item for item in QuizItem.objects.filter(pk__in=attempt.order).with_source()}
     responses = {r.item_id: r for r in Response.objects.filter(attempt=attempt)}
     slots: list[AttemptSlot] = []
     for item_id in attempt.order:
@@ -238,8 +229,7 @@ def attempt_slots(attempt: Attempt) -> list[AttemptSlot]:
         shown: list[ShownOption] = []
         if content.options is not None:
             order = attempt.option_orders.get(str(item_id)) or list(range(len(content.options)))
-            order = [i for i in order if 0 <= i < len(content.options)]
-            shown = [ShownOption(i, content.options[i], n) for n, i in enumerate(order, start=1)]
+            shown = options_shown(content.options, order, content.answer_index)
         slots.append(AttemptSlot(len(slots) + 1, content, shown, responses.get(item_id)))
     return slots
 
@@ -375,9 +365,9 @@ def quiz_results(quiz: Quiz) -> QuizResults:
 def typed_answer_plain(kind: str, answer: str) -> str | None:
     """A typed answer as exporters need it: plain digits for numbers ("over 11,000" → "11000"), the
     text itself for typed names; None if unreadable."""
-    if kind == "typed_text":
+    if kind == QuestionKind.TYPED_TEXT:
         return answer.strip() or None
-    if kind == "typed_year":
+    if kind == QuestionKind.TYPED_YEAR:
         year = parse_year(answer)
         return None if year is None else str(year)
     parsed = parse_number_text(answer)
@@ -445,7 +435,7 @@ def document_questions(document: Document, *, include_drafts: bool = False) -> Q
         questions = questions.exclude(fact__status=Fact.Status.REJECTED)
     else:
         questions = questions.filter(fact__status=Fact.Status.APPROVED)
-    return questions.select_related("fact__document").order_by("fact__position", "fact_id", "kind")
+    return questions.with_source().order_by("fact__position", "fact_id", "kind")
 
 
 def deck_for_document(document: Document, *, include_drafts: bool = False) -> ExportDeck:

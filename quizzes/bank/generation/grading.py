@@ -26,7 +26,7 @@ from quizzes.bank.generation.dates import parse_date_text, parse_year
 from quizzes.bank.generation.numbers import HEDGES, parse_number_input, parse_number_text
 from quizzes.bank.generation.stems import PERSON_NOUNS, singular, words_of
 from quizzes.bank.generation.text import fold
-from quizzes.bank.generation.types import QuestionKind, TypedGrade
+from quizzes.bank.generation.types import EXACTLY_RIGHT, QuestionKind, TypedGrade
 
 HEDGE_TOLERANCE = 0.10
 # Words a title in front of a name may hold besides an office ("Prime Minister", "the then President").
@@ -61,7 +61,7 @@ def _grade_year(expected: str, given: str) -> TypedGrade:
         return TypedGrade(False, "That is not a year — type it in digits, like 1991.", None, given.strip())
     gap = abs(got - want)
     if gap == 0:
-        message = "Right — the year is what counts here." if in_date else "Exactly right."
+        message = "Right — the year is what counts here." if in_date else EXACTLY_RIGHT
         return TypedGrade(True, message, 0.0, str(got))
     plural = "year" if gap == 1 else "years"
     direction = "too late" if got > want else "too early"
@@ -79,7 +79,7 @@ def _grade_number(expected: str, given: str) -> TypedGrade:
     gap = abs(got - want)
     normalized = f"{got:g}" if got < 1e15 else str(got)
     if gap <= 1e-9 * max(1.0, abs(want)):
-        return TypedGrade(True, "Exactly right.", 0.0, normalized)
+        return TypedGrade(True, EXACTLY_RIGHT, 0.0, normalized)
     hedged = parsed.qualifier.casefold() in HEDGES
     if hedged and want and gap / abs(want) <= HEDGE_TOLERANCE:
         return TypedGrade(True, f"Accepted: the source says {expected}.", gap, normalized)
@@ -94,7 +94,7 @@ def _plain(value: float) -> str:
 def _grade_text(expected: str, given: str) -> TypedGrade:
     normalized = fold(given)
     if normalized and normalized == fold(expected):
-        return TypedGrade(True, "Exactly right.", None, normalized)
+        return TypedGrade(True, EXACTLY_RIGHT, None, normalized)
     return TypedGrade(False, f"The answer is {expected}.", None, normalized)
 
 

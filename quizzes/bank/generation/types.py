@@ -25,8 +25,23 @@ class QuestionKind(StrEnum):
     TYPED_TEXT = "typed_text"  # the learner types a name, when three good distractors do not exist
 
 
+# The one definition of the kinds: Question.Kind (the model's choices) and the exchange formats are built
+# from these, and StrEnum members compare equal to their stored strings ("mc" in CHOICE_KINDS).
+KIND_LABELS: dict[QuestionKind, str] = {
+    QuestionKind.MC: "Multiple choice",
+    QuestionKind.YEAR_CHOICE: "Pick the year",
+    QuestionKind.DATE_CHOICE: "Pick the date",
+    QuestionKind.TYPED_YEAR: "Type the year",
+    QuestionKind.TYPED_NUMBER: "Type the number",
+    QuestionKind.TYPED_TEXT: "Type the answer",
+}
 CHOICE_KINDS = frozenset({QuestionKind.MC, QuestionKind.YEAR_CHOICE, QuestionKind.DATE_CHOICE})
 TYPED_KINDS = frozenset({QuestionKind.TYPED_YEAR, QuestionKind.TYPED_NUMBER, QuestionKind.TYPED_TEXT})
+NUMERIC_KINDS = frozenset({QuestionKind.TYPED_YEAR, QuestionKind.TYPED_NUMBER})
+ALL_KINDS = CHOICE_KINDS | TYPED_KINDS
+
+# What typed grading says to an answer that is exactly right (templates show no detail then).
+EXACTLY_RIGHT = "Exactly right."
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,10 @@ class Rating(IntEnum):
     EASY = 4
 
 
+# What a card that was never answered stores as its state (FSRS itself has no "new" state).
+NEW_STATE = 0
+
+
 class State(IntEnum):
     """Where a card is in its life: first steps, long-term review, or relearning after a lapse."""
 

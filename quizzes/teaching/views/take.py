@@ -69,11 +69,7 @@ def _published_quiz(request: HttpRequest, code: str) -> Quiz | HttpResponse:
 
 
 def _landing(request: HttpRequest, quiz: Quiz, *, error: str = "", status: int = 200) -> HttpResponse:
-    attempts = learner_attempts(quiz, request.user)
-    now = timezone.now()
-    for attempt in attempts:
-        attempt.quiz = quiz
-        attempt_services.attempt_expire_if_due(attempt=attempt, now=now)
+    attempts = attempt_services.learner_attempts_current(quiz=quiz, user=request.user)
     in_progress = next((a for a in attempts if a.finished_at is None), None)
     used = len(attempts)
     left = None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - used)
@@ -127,8 +123,7 @@ def _to_review(request: HttpRequest, attempt) -> HttpResponse:
 @never_cache
 def attempt_resume(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """Back to the first unanswered question (or the review once finished)."""
-    attempt = attempt_for_user(request.user, attempt_id)
-    attempt_services.attempt_expire_if_due(attempt=attempt)
+    attempt = attempt_services.attempt_current(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is not None:
         return redirect("attempt_review", attempt_id=attempt.pk)
     slots = attempt_slots(attempt)
@@ -142,7 +137,7 @@ def _question_page(
     request: HttpRequest, attempt, number: int, *, error: str = "", note: str = "", status: int = 200
 ) -> HttpResponse:
     slot, slots = attempt_slot(attempt, number)
-    immediate = attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
+    immediate = attempt.quiz.feedback_is_immediate
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
@@ -164,16 +159,16 @@ def _question_page(
 @require_http_methods(["GET", "POST"])
 @never_cache
 def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> HttpResponse:
-    attempt = attempt_for_user(request.user, attempt_id)
     if request.method == "GET":
-        attempt_services.attempt_expire_if_due(attempt=attempt)
+        attempt = attempt_services.attempt_current(user=request.user, attempt_id=attempt_id)
         if attempt.finished_at is not None:
             return _to_review(request, attempt)
         return _question_page(request, attempt, number)
+    attempt = attempt_for_user(request.user, attempt_id)
     slot, slots = attempt_slot(attempt, number)
     raw = request.POST.get("answer", "")
     if slot.content.is_choice:  # the page posts the option's position on screen, never its stored index
-        picked = next((o for o in slot.shown_options if str(o.number) == raw.strip()), None)
+        picked = next((o for o in slot.shown_options if str(o.key) == raw.strip()), None)
         if picked is None:
             return _question_page(request, attempt, number, error="Pick one of the options.", status=400)
         raw = str(picked.index)
@@ -186,7 +181,7 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
         return render(
             request, "take/refused.html", {"attempt": attempt, "message": error.message}, status=error.status
         )
-    if attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE or request.POST.get("go") == "stay":
+    if attempt.quiz.feedback_is_immediate or request.POST.get("go") == "stay":
         return redirect("attempt_question", attempt_id=attempt.pk, number=number)
     if number < len(slots):
         return redirect("attempt_question", attempt_id=attempt.pk, number=number + 1)
@@ -198,8 +193,7 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
 @never_cache
 def attempt_finish(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """A summary of what is answered, and the button that submits the attempt."""
-    attempt = attempt_for_user(request.user, attempt_id)
-    attempt_services.attempt_expire_if_due(attempt=attempt)
+    attempt = attempt_services.attempt_current(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is not None:
         return _to_review(request, attempt)
     if request.method == "POST":
@@ -224,8 +218,7 @@ def attempt_finish(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @require_GET
 @never_cache
 def attempt_review(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = attempt_for_user(request.user, attempt_id)
-    attempt_services.attempt_expire_if_due(attempt=attempt)
+    attempt = attempt_services.attempt_current(user=request.user, attempt_id=attempt_id)
     if attempt.finished_at is None:
         return redirect("attempt_resume", attempt_id=attempt.pk)
     attempts = learner_attempts(attempt.quiz, request.user)

@@ -7,9 +7,6 @@ the HTTP status to answer.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -180,7 +177,7 @@ def item_move(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, quiz_id: int, item_id: int) -> HttpResponse:
     quiz = quiz_for_owner(request.user, quiz_id)
-    item = QuizItem.objects.filter(quiz=quiz, pk=item_id).select_related("question__fact__document").first()
+    item = QuizItem.objects.filter(quiz=quiz, pk=item_id).with_source().first()
     if item is None:
         raise Http404("That question is not in this quiz.")
     content = item_content(item)
@@ -285,51 +282,14 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
     return response
 
 
-def _spreadsheet_safe(value: str) -> str:
-    """A leading = + - @ would make a spreadsheet run the cell as a formula (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _percent(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.1f}"
-
-
 @teacher_view
 @require_GET
 def results_csv(request: HttpRequest, quiz_id: int) -> HttpResponse:
     """One row per attempt with the learner's grade, for a spreadsheet."""
     quiz = quiz_for_owner(request.user, quiz_id)
     data = quiz_results(quiz)
-    grades = {row.username: row.grade for row in data.learners}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "learner",
-            "attempt",
-            "started",
-            "finished",
-            "seconds",
-            "score_percent",
-            "ran_out_of_time",
-            f"grade_percent ({quiz.get_grading_display().lower()})",
-        ]
-    )
-    for row in data.attempts:
-        taken = row.time_taken
-        writer.writerow(
-            [
-                _spreadsheet_safe(row.username),
-                row.number,
-                row.started_at.isoformat(timespec="seconds"),
-                row.finished_at.isoformat(timespec="seconds") if row.finished_at else "in progress",
-                int(taken.total_seconds()) if taken else "",
-                _percent(row.score),
-                "yes" if row.timed_out else "no",
-                _percent(grades.get(row.username)),
-            ]
-        )
-    return _csv_response(out.getvalue(), f"quiz-{quiz.pk}-results.csv")
+    text = analysis.attempts_to_csv(data.attempts, data.learners, grading=quiz.get_grading_display())
+    return _csv_response(text, f"quiz-{quiz.pk}-results.csv")
 
 
 @teacher_view

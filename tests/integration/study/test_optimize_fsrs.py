@@ -8,11 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from facts.models import Fact
-from quizzes.models import Card, Question, ReviewLog
+from quizzes.models import Card, ReviewLog
 from quizzes.study import scheduling
 from quizzes.study.services import profile_for, review_submit, scheduler_config
-from tests.factories import DocumentFactory, UserFactory
+from tests.factories import UserFactory, new_cards
 
 pytestmark = pytest.mark.django_db
 
@@ -22,23 +21,7 @@ START = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.UTC)
 def history(user, cards: int, reviews_per_card: int, seed: int = 7) -> None:
     """A plausible log: growing gaps, mostly passed, sometimes forgotten (more often after long gaps)."""
     rng = random.Random(seed)
-    document = DocumentFactory()
-    facts = Fact.objects.bulk_create(
-        Fact(
-            document=document,
-            statement=f"S{i}",
-            answer="x",
-            status="approved",
-            position=i,
-            source_start=0,
-            source_end=1,
-        )
-        for i in range(cards)
-    )
-    questions = Question.objects.bulk_create(
-        Question(fact=f, kind="mc", prompt="?", answer="a", options=["a", "b"], answer_index=0) for f in facts
-    )
-    card_rows = Card.objects.bulk_create(Card(user=user, question=q, due=START) for q in questions)
+    card_rows = new_cards(user, cards, due=START, question={"options": ["a", "b"], "answer_index": 0})
     logs = []
     for card in card_rows:
         moment = START + dt.timedelta(hours=rng.randint(0, 48))

@@ -1,13 +1,9 @@
 """The study page and an answer cost the same number of queries with 10 cards as with 1,000."""
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
-from facts.models import Fact
-from quizzes.models import Card, Question
-from tests.factories import DocumentFactory
+from tests.factories import studied_library
 
 pytestmark = pytest.mark.django_db
 
@@ -19,46 +15,7 @@ STATS_MAX = 11  # includes the leeches list
 
 def library(user, cards: int) -> None:
     """``cards`` studied cards (half due for review, half learning) plus as many new questions."""
-    document = DocumentFactory()
-    facts = Fact.objects.bulk_create(
-        Fact(
-            document=document,
-            section="History",
-            statement=f"Event {i} happened in 1991.",
-            answer="1991",
-            status="approved",
-            position=i,
-            source_start=0,
-            source_end=10,
-        )
-        for i in range(cards * 2)
-    )
-    questions = Question.objects.bulk_create(
-        Question(
-            fact=fact,
-            kind="mc",
-            prompt=f"Q{fact.position}",
-            answer="1991",
-            options=["1989", "1990", "1991", "1992"],
-            answer_index=2,
-        )
-        for fact in facts
-    )
-    now = timezone.now()
-    Card.objects.bulk_create(
-        Card(
-            user=user,
-            question=question,
-            state=Card.State.REVIEW if i % 2 else Card.State.LEARNING,
-            step=None if i % 2 else 1,
-            stability=5.0,
-            difficulty=5.0,
-            due=now - dt.timedelta(minutes=5 + i),
-            last_review=now - dt.timedelta(days=3),
-            reps=3,
-        )
-        for i, question in enumerate(questions[:cards])
-    )
+    studied_library(user, cards, now=timezone.now())
 
 
 @pytest.mark.parametrize("cards", [10, 1000])
