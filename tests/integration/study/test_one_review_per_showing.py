@@ -20,11 +20,17 @@ def shown_page(client):
     return ctx["card"], form, positions, ctx["card"].question.answer_index
 
 
-@pytest.mark.django_db
-def test_twenty_answers_to_one_showing_with_fresh_keys_make_one_review(client, learner, make_questions):
+@pytest.fixture
+def one_card(client, learner, make_questions):
+    """A learner with one choice question, shown once: (card, form, positions by index, right index)."""
     make_questions(1)
     client.force_login(learner)
-    card, form, positions, right = shown_page(client)
+    return shown_page(client)
+
+
+@pytest.mark.django_db
+def test_twenty_answers_to_one_showing_with_fresh_keys_make_one_review(client, one_card):
+    card, form, positions, right = one_card
     wrong = next(i for i in positions if i != right)
     first = client.post(
         "/study/answer/", {**form, "key": uuid.uuid4().hex, "answer": positions[wrong]}, **HTMX
@@ -40,10 +46,8 @@ def test_twenty_answers_to_one_showing_with_fresh_keys_make_one_review(client, l
 
 
 @pytest.mark.django_db
-def test_the_next_showing_of_the_same_card_takes_a_new_answer(client, learner, make_questions):
-    make_questions(1)
-    client.force_login(learner)
-    card, form, positions, right = shown_page(client)
+def test_the_next_showing_of_the_same_card_takes_a_new_answer(client, one_card):
+    card, form, positions, right = one_card
     client.post("/study/answer/", {**form, "key": "a", "answer": positions[right]})
     page = client.get(f"/study/?card={card.pk}")  # shown again (as after a lapse, or ?card=)
     again = {"card": card.pk, "shown": page.context["shown"], "key": "b", "answer": positions[right]}
@@ -53,10 +57,8 @@ def test_the_next_showing_of_the_same_card_takes_a_new_answer(client, learner, m
 
 
 @pytest.mark.django_db
-def test_an_answer_without_a_valid_showing_is_shown_the_question_again(client, learner, make_questions):
-    make_questions(1)
-    client.force_login(learner)
-    card, form, positions, right = shown_page(client)
+def test_an_answer_without_a_valid_showing_is_shown_the_question_again(client, one_card):
+    _card, form, positions, right = one_card
     for shown in ["", form["shown"][:-3] + "abc"]:
         response = client.post(
             "/study/answer/", {**form, "shown": shown, "key": uuid.uuid4().hex, "answer": positions[right]}
