@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # make serve's key, made once before anything reads the settings (they refuse to start without one).
 SECRET_KEY_FILE ?= .secret_key
 
-.PHONY: help uv deps database setup run serve test lint migrations-check test-sqlite test-postgres browser-deps bench clean
+.PHONY: help uv deps database setup run serve test lint migrations-check test-sqlite test-postgres browser-deps bench bench-content clean
 
 help:
 	@echo "make run    - install what is missing, migrate, load content and demo accounts, serve on $(HOST):$(PORT)"
@@ -88,6 +88,10 @@ test: lint migrations-check test-sqlite test-postgres
 
 bench: deps
 	@$(RUN) python -m bench
+
+# Extraction recall against the dev documents' gold facts (../shared/dev_documents), facts and questions per fact.
+bench-content: deps
+	@$(RUN) python -m bench.content
 
 clean:
 	rm -rf staticfiles .pytest_cache

@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["bench.scheduling", "bench.ingest", "bench.study"]
+BENCHMARKS = ["bench.scheduling", "bench.ingest", "bench.study", "bench.content"]
 
 
 def main() -> int:

@@ -61,7 +61,16 @@ class LeechFilter(admin.SimpleListFilter):
 
 @admin.register(Fact)
 class FactAdmin(SimpleHistoryAdmin):
-    list_display = ("statement", "answer", "answer_type", "document", "section", "status", "human_edited")
+    list_display = (
+        "statement",
+        "answer",
+        "answer_type",
+        "document",
+        "section",
+        "status",
+        "confidence",
+        "human_edited",
+    )
     list_filter = ("document", SectionFilter, "answer_type", "status", "origin", "human_edited", LeechFilter)
     list_select_related = ("document",)
     search_fields = ("statement", "answer", "subject", "document__title")
@@ -73,6 +82,7 @@ class FactAdmin(SimpleHistoryAdmin):
 
     readonly_fields = (
         "source_passage_highlighted",
+        "confidence",  # extraction's own estimate; a reviewer approves or rejects instead of editing it
         "leech_cards",
         "origin",
         "human_edited",
@@ -80,7 +90,7 @@ class FactAdmin(SimpleHistoryAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("document", "section", "statement", "status")}),
+        (None, {"fields": ("document", "section", "statement", "status", "confidence")}),
         ("Answer", {"fields": ("answer", "answer_type", "question", "subject", "role")}),
         ("Typed value", {"fields": ("date", "date_precision", "date_end", "number", "unit", "qualifier")}),
         ("Source", {"fields": ("source_passage_highlighted", "source_start", "source_end")}),

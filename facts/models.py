@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -94,6 +94,12 @@ class Fact(models.Model):
     source_start = models.PositiveIntegerField()
     source_end = models.PositiveIntegerField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    confidence = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How sure extraction is that the fact is right and self-contained (0–1); "
+        "below the review threshold it stays a draft.",
+    )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     human_edited = models.BooleanField(
         default=False, help_text="Set when a person edits the fact; re-ingest never overwrites it."

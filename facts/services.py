@@ -17,8 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from facts.extraction import MarkupError, extract_facts, parse_date, parse_document
+from facts.extraction import REVIEW_THRESHOLD, MarkupError, extract_facts, parse_date, parse_document
+from facts.extraction.pipeline import block_texts
 from facts.extraction.types import AnswerType, FactData
+from facts.language import nlp
 from facts.models import DOCUMENT_TEXT_MAX, Document, Fact
 from facts.signals import facts_changed_announce
 
@@ -36,7 +38,10 @@ EXPORT_KEYS = (
     "status",
     "source_start",
     "source_end",
+    "confidence",
 )
+# Keys an older export may lack; a missing one leaves the fact's value as it is (or the default for a new fact).
+OPTIONAL_EXPORT_KEYS = frozenset({"confidence"})
 
 
 class IngestError(Exception):
@@ -51,6 +56,7 @@ class IngestResult:
     unchanged: int = 0
     kept_human_edits: int = 0
     document_created: bool = False
+    warnings: tuple[str, ...] = ()  # what the reader skipped or read with a guess ("line 9: skipped …")
 
 
 def extraction_key(fact: FactData) -> str:
@@ -104,6 +110,7 @@ FACT_FIELDS = (
     "question",
     "source_start",
     "source_end",
+    "confidence",
 )
 
 
@@ -114,6 +121,22 @@ def _fact_values(data: FactData) -> dict:
     values["answer_type"] = str(data.answer_type)
     values["date_precision"] = str(data.date_precision)
     return values
+
+
+def documents_prepare(texts: Iterable[str]) -> None:
+    """Read the names of many documents in one batch of the language layer, before they are ingested one by one.
+
+    ``document_ingest`` then finds each paragraph already read; a document that does not parse is left for
+    ``document_ingest`` to refuse with its message.
+    """
+    blocks: list[str] = []
+    for text in texts:
+        try:
+            blocks.extend(block_texts(parse_document(text)))
+        except MarkupError:
+            continue
+    if blocks:
+        nlp.analyse(blocks)
 
 
 @transaction.atomic
@@ -152,7 +175,7 @@ def document_ingest(
     document.attribution = attribution or document.attribution
     document.save()
 
-    result = IngestResult(document=document, document_created=result_created)
+    result = IngestResult(document=document, document_created=result_created, warnings=parsed.warnings)
     existing = {f.extraction_key: f for f in document.facts.exclude(extraction_key="")}
     changed_ids: list[int] = []
     for position, data in enumerate(extracted):
@@ -165,7 +188,11 @@ def document_ingest(
                 extraction_key=key,
                 position=position,
                 origin=Fact.Origin.EXTRACTED,
-                status=Fact.Status.APPROVED if approve else Fact.Status.DRAFT,
+                status=(
+                    Fact.Status.APPROVED
+                    if approve and data.confidence >= REVIEW_THRESHOLD
+                    else Fact.Status.DRAFT
+                ),
                 **values,
             )
             result.created += 1
@@ -212,6 +239,7 @@ def fact_to_export(fact: Fact) -> dict:
         "status": fact.status,
         "source_start": fact.source_start,
         "source_end": fact.source_end,
+        "confidence": fact.confidence,
     }
 
 
@@ -284,7 +312,7 @@ def _parse_line(number: int, line: str, documents: dict[str, Document]) -> tuple
         raise ValueError(f"line {number}: not valid JSON ({exc.msg}).") from exc
     if not isinstance(row, dict):
         raise ValueError(f"line {number}: expected a JSON object.")
-    missing = [k for k in EXPORT_KEYS if k not in row]
+    missing = [k for k in EXPORT_KEYS if k not in row and k not in OPTIONAL_EXPORT_KEYS]
     unknown = [k for k in row if k not in EXPORT_KEYS]
     if missing or unknown:
         parts = []
@@ -329,6 +357,8 @@ def facts_import(lines: Iterable[str]) -> ImportResult:
             before = fact_to_export(fact) if not created else None
             fact.document = document
             for key in EXPORT_KEYS[2:]:
+                if key not in row:
+                    continue
                 value = row[key]
                 if key in {"unit", "section", "date_precision", "date"}:
                     value = value or ""

@@ -4,9 +4,11 @@
 ``parse_date`` and ``parse_number`` are the typed readers the rules (and others) use.
 """
 
-from .dates import parse_date
+from facts.language.dates import parse_date
+from facts.language.numbers import parse_number
+
+from .confidence import REVIEW_THRESHOLD
 from .markup import MarkupError, parse_document
-from .numbers import parse_number
 from .pipeline import extract_facts
 
-__all__ = ["MarkupError", "extract_facts", "parse_date", "parse_document", "parse_number"]
+__all__ = ["REVIEW_THRESHOLD", "MarkupError", "extract_facts", "parse_date", "parse_document", "parse_number"]

@@ -1,6 +1,8 @@
 """Make each clause self-contained by replacing references with the names they point to.
 
-"Both nations", "the two countries" and "the countries" become the article's two parties;
+"Both nations", "the two countries" and "the countries" become the pair they point back to: the two countries
+the nearest clause that names countries named (the article's two parties when it named no other), and nothing
+when that is not a pair — then the clause keeps its reference and makes no fact (``unresolved_reference``);
 "they" at the start of a clause becomes the previous clause's subject; "he" becomes the last
 person named; "the army" the last named army; "that same year" the last year mentioned.
 """
@@ -10,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import find_dates
+from facts.language.dates import find_dates
+from facts.language.numbers import find_numbers
+
 from .entities import Entity, Registry, country_of, find_entities
 from .grammar import find_verb
-from .numbers import find_numbers
 from .types import AnswerType, DatePrecision
 
 
@@ -29,6 +32,10 @@ class Context:
     last_year: str = ""
     last_plural: str = ""  # the last counted plural noun phrase ("North Korean children")
     named: dict[str, str] = field(default_factory=dict)  # head noun → last name with that head ("army")
+    recent_countries: tuple[str, ...] = ()  # the countries the last clause that named any named, in order
+    with_article: set[str] = field(
+        default_factory=set
+    )  # countries the text writes "the …" ("the United States")
 
 
 def parties_from_title(title: str) -> tuple[str, ...]:
@@ -38,12 +45,40 @@ def parties_from_title(title: str) -> tuple[str, ...]:
     return tuple(country_of(p) or p for p in parts[:2]) if len(parts) >= 2 else ()
 
 
-def _both(ctx: Context) -> str:
-    return " and ".join(ctx.parties) if len(ctx.parties) == 2 else ""
+def _pair(ctx: Context, before: str = "") -> tuple[str, str] | None:
+    """The two countries "both nations" stands for here, or None when the text before names no clear pair.
+
+    The countries named earlier in the clause (``before``) are nearest; else those of the last clause that
+    named countries. Two of them are the pair; one of the article's parties alone, or none, means the parties
+    (the article's subject); any other count is ambiguous.
+    """
+    named = _countries_in(before, ctx) or ctx.recent_countries
+    if len(named) == 2:
+        if set(named) == set(ctx.parties):
+            return ctx.parties  # type: ignore[return-value]
+        return named[0], named[1]
+    if len(ctx.parties) == 2 and (not named or (len(named) == 1 and named[0] in ctx.parties)):
+        return ctx.parties  # type: ignore[return-value]
+    return None
 
 
-def _both_possessive(ctx: Context) -> str:
-    return " and ".join(f"{p}'s" for p in ctx.parties) if len(ctx.parties) == 2 else ""
+def _countries_in(text: str, ctx: Context) -> tuple[str, ...]:
+    if not text.strip():
+        return ()
+    found: list[str] = []
+    for e in find_entities(text, ctx.registry):
+        name = e.canonical or e.text
+        if e.kind is AnswerType.COUNTRY and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+_UNRESOLVED = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:nations|countries|states|sides)\b")
+
+
+def unresolved_reference(statement: str) -> bool:
+    """Does ``statement`` still lean on a pair it does not name ("both nations", "the two countries")?"""
+    return bool(_UNRESOLVED.search(statement))
 
 
 def _match_case(replacement: str, original: str) -> str:
@@ -56,18 +91,29 @@ _GROUP = r"(?:nations|countries|states|sides)"
 def resolve(clause: str, ctx: Context) -> str:
     """Replace the references in ``clause`` that ``ctx`` can resolve; leave the rest untouched."""
     text = clause
-    both = _both(ctx)
-    if both:
-        text = re.sub(
-            rf"\b[Bb]oth {_GROUP}['’]", lambda m: _match_case(_both_possessive(ctx), m.group(0)), text
-        )
-        text = re.sub(
-            rf"\b(?:[Bb]oth|[Tt]he two|[Bb]oth the) {_GROUP}\b|\b[Tt]he {_GROUP}\b(?! of)",
-            lambda m: both,
-            text,
-        )
-        text = re.sub(r"\b([Bb]etween) them\b", lambda m: f"{m.group(1)} {both}", text)
-        text = re.sub(r"^[Bb]oth (?=(?:have|had|are|were|signed)\b)", both + " ", text)
+
+    def pair_for(m: re.Match[str], possessive: bool = False) -> str:
+        pair = _pair(ctx, text[: m.start()])
+        if pair is None:
+            return m.group(0)  # left as it is: the clause then makes no fact
+        names = [f"the {p}" if p in ctx.with_article else p for p in pair]
+        joined = " and ".join(f"{p}'s" for p in names) if possessive else " and ".join(names)
+        return _match_case(joined, m.group(0)) if possessive else joined
+
+    text = re.sub(rf"\b[Bb]oth {_GROUP}['’]", lambda m: pair_for(m, possessive=True), text)
+    text = re.sub(
+        rf"\b(?:[Bb]oth|[Tt]he two|[Bb]oth the) {_GROUP}\b|\b[Tt]he {_GROUP}\b(?! of)", pair_for, text
+    )
+    text = re.sub(
+        r"\b([Bb]etween) them\b",
+        lambda m: f"{m.group(1)} {pair_for(m)}" if _pair(ctx, text[: m.start()]) else m.group(0),
+        text,
+    )
+    text = re.sub(
+        r"^[Bb]oth (?=(?:have|had|are|were|signed)\b)",
+        lambda m: pair_for(m) + " " if _pair(ctx) else m.group(0),
+        text,
+    )
     if ctx.last_year:
         text = re.sub(r"^(?:That|The|In that|In the) same year\b", f"In {ctx.last_year}", text)
     if ctx.last_person:
@@ -130,9 +176,25 @@ def subject_of(clause: str, entities: list[Entity]) -> str:
     return clause[first.start : first.end]
 
 
+def new_section(ctx: Context) -> None:
+    """A new section starts afresh: its "both countries" are the article's parties unless it names others."""
+    ctx.recent_countries = ()
+
+
 def update(ctx: Context, clause: str) -> None:
     """Remember what ``clause`` names so later clauses can refer back to it."""
     entities = find_entities(clause, ctx.registry)
+    for e in entities:
+        # "the United States" takes its article; "the Republic of Poland" does not make it "the Poland"
+        if (
+            e.kind is AnswerType.COUNTRY
+            and e.text == (e.canonical or e.text)
+            and re.search(r"\b[Tt]he\s+$", clause[: e.start])
+        ):
+            ctx.with_article.add(e.canonical or e.text)
+    countries = _countries_in(clause, ctx)
+    if countries:
+        ctx.recent_countries = countries
     persons = [e for e in entities if e.kind is AnswerType.PERSON]
     if persons:
         ctx.last_person = persons[-1].canonical or persons[-1].text

@@ -9,40 +9,11 @@ from __future__ import annotations
 
 import re
 
-AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "does",
-        "do",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-    ]
-)
-IRREGULAR_PAST = {
-    "went": "go", "met": "meet", "became": "become", "took": "take", "fell": "fall", "held": "hold", "paid": "pay",
-    "wrote": "write", "began": "begin", "made": "make", "gave": "give", "sent": "send", "lost": "lose", "won": "win",
-    "fought": "fight", "stood": "stand", "rose": "rise", "left": "leave", "kept": "keep", "saw": "see", "led": "lead",
-    "built": "build", "brought": "bring", "grew": "grow", "shot": "shoot", "came": "come", "found": "find",
-    "sold": "sell", "bought": "buy", "spent": "spend", "told": "tell", "said": "say", "ran": "run", "broke": "break",
-    "chose": "choose", "drew": "draw", "flew": "fly", "forgot": "forget", "froze": "freeze", "hid": "hide",
-    "knew": "know", "lay": "lie", "meant": "mean", "rode": "ride", "rang": "ring", "sang": "sing", "sat": "sit",
-    "slept": "sleep", "spoke": "speak", "struck": "strike", "swore": "swear", "taught": "teach", "threw": "throw",
-    "understood": "understand", "wore": "wear", "withdrew": "withdraw", "overthrew": "overthrow", "signed": "sign", "died": "die", "lied": "lie", "tied": "tie",
-}  # fmt: skip
+from facts.language import verbs
+from facts.language.verbs import AUXILIARIES, IRREGULAR_PAST
+
+__all__ = ["AUXILIARIES", "base_form", "find_verb", "is_finite_verb", "sentence_case", "singular"]
+
 PRESENT_VERBS = frozenset(
     [
         "maintains",
@@ -122,80 +93,14 @@ def find_verb(words: list[str]) -> int | None:
 
 
 def base_form(verb: str) -> str | None:
-    """The infinitive of a past or 3rd-person present verb, or None when unsure."""
+    """The infinitive of a past or 3rd-person present verb, or None when ``verb`` does not look like one.
+
+    The forms themselves come from the language layer's one verb table (``facts.language.verbs``).
+    """
     lower = verb.lower()
-    if lower in IRREGULAR_PAST:
-        return IRREGULAR_PAST[lower]
-    if lower in PRESENT_VERBS:
-        return lower[:-2] if lower.endswith(("ches", "shes", "sses", "xes")) else lower[:-1]
-    if not lower.endswith("ed") or len(lower) < 5:
-        return None
-    if lower.endswith("ied"):
-        return lower[:-3] + "y"
-    stem = lower[:-2]
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-        return stem[:-1]  # stopped → stop
-    if stem.endswith("ll") and len(stem) > 5:
-        return stem[:-1]  # totalled → total, expelled → expel
-    if stem.endswith(("er", "en", "on", "om", "it", "et", "ow", "ew", "ay", "ey", "oy", "ain", "eal", "oin")):
-        return stem
-    if stem[-1] == "u":
-        return stem + "e"  # continued → continue
-    if stem[-1] == "e":
-        return stem
-    if stem.endswith("cus"):
-        return stem  # focused → focus
-    if stem.endswith(("is", "ns", "ps", "ls")) and not stem.endswith("ss"):
-        return stem + "e"  # British -ised (recognised → recognise), licensed → license, collapsed → collapse
-    if stem.endswith(
-        (
-            "at",
-            "iz",
-            "ys",
-            "ov",
-            "iv",
-            "av",
-            "ev",
-            "ag",
-            "ud",
-            "ac",
-            "ic",
-            "os",
-            "as",
-            "us",
-            "ut",
-            "ur",
-            "ar",
-            "ir",
-            "ad",
-            "ud",
-            "id",
-            "it",
-            "ot",
-            "ag",
-            "ng",
-            "rs",
-            "ib",
-            "ot",
-            "lv",
-            "rv",
-            "dg",
-            "nc",
-            "rc",
-            "ap",
-            "ok",
-            "in",
-            "as",
-        )
-    ):
-        if stem.endswith(("ad", "id")) and len(stem) > 2 and stem[-3] in _VOWELS:
-            return stem  # avoided, loaded
-        if stem.endswith(("ar", "ir", "in")) and len(stem) > 2 and stem[-3] in _VOWELS:
-            return stem  # appeared, gained, repaired
-        if stem.endswith(("ng", "ud")) and not stem.endswith(("ang", "ung", "ong", "lud", "ud")):
-            return stem
-        return stem + "e"
-    return stem
+    if lower in IRREGULAR_PAST or lower in PRESENT_VERBS or (lower.endswith("ed") and len(lower) >= 5):
+        return verbs.base_form(lower)
+    return None
 
 
 def singular(noun: str) -> str:

@@ -4,6 +4,10 @@ The markup is small: a ``= Title =`` first line, an optional ``Infobox`` block o
 ``- Key: Value`` lines, ``==Section==`` headings (``===Sub===`` and deeper make subsections,
 named "Section › Sub"), one-line paragraphs and ``- `` list items nested with two spaces. Offsets always point into the text exactly as given, so a
 fact's source span can be highlighted in the original document.
+
+The reader forgives what it can: a line it cannot read (an odd infobox line, an unclosed heading, a second
+title) is read as best it can or skipped, and ``ParsedDocument.warnings`` says so with its line number. Only a
+document with no text or no title line is refused (MarkupError), since then there is nothing to name it by.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ TITLE_RE = re.compile(r"^=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$")
 HEADING_RE = re.compile(r"^(?P<open>={2,6})\s*(?P<title>[^=\s](?:.*?[^=\s])?)\s*(?P<close>={2,6})\s*$")
 SUBSECTION_SEPARATOR = " › "  # "History › Early contacts": a level-3 heading under "History"
 ITEM_RE = re.compile(r"^(?P<indent> *)- (?P<body>.*\S)\s*$")
-INFOBOX_ENTRY_RE = re.compile(r"^- (?P<key>[A-Za-z][\w ]*?)\s*:\s*(?P<value>\S.*?)\s*$")
+# A key is anything before the first colon that starts with a letter ("Secretary-General", "Head (acting)").
+INFOBOX_ENTRY_RE = re.compile(r"^- (?P<key>[^\W\d_][^:]*?)\s*:\s*(?P<value>\S.*?)\s*$")
 
 
 class MarkupError(Exception):
@@ -62,45 +67,60 @@ def _parse_title(line: _Line) -> str:
     return match.group("title")
 
 
-def _parse_heading(line: _Line) -> tuple[int, str]:
-    """A heading's level (2 for ``== A ==``, 3 for ``=== B ===`` …) and title.
+def _parse_heading(line: _Line, warnings: list[str]) -> tuple[int, str] | None:
+    """A heading's level (2 for ``== A ==``, 3 for ``=== B ===`` …) and title, or None for a line to skip.
 
-    A heading must close with as many "=" as it opens; the error names the line and shows the
-    fixed heading, because "=== Sub ==" and "=== Sub" are typos an author fixes in seconds.
+    A heading that is not closed with as many "=" as it opens is still read as the heading it plainly is,
+    with a warning that names the line and shows the fixed heading ("=== Sub ==" and "=== Sub" are typos an
+    author fixes in seconds). A heading with no title, or a second title line, is skipped with a warning.
     """
     content = line.content.strip()
     match = HEADING_RE.match(content)
     opening = len(content) - len(content.lstrip("="))
-    if opening == 1:
-        if TITLE_RE.match(content):
-            raise MarkupError("only the first line may be a '= Title =' line", line.number)
-        raise MarkupError("a heading must be closed, written '== Section =='", line.number)
-    marks = "=" * min(opening, 6)
     title = content.strip("= \t")
+    if opening == 1 and TITLE_RE.match(content):
+        warnings.append(
+            f"line {line.number}: skipped a second '= Title =' line (only the first line is the title)"
+        )
+        return None
+    level = max(2, min(opening, 6))
+    marks = "=" * level
     if not title:
-        raise MarkupError(
-            f"the heading {content!r} has no title; write it '{marks} Section {marks}'", line.number
+        warnings.append(
+            f"line {line.number}: skipped the heading {content!r}, which has no title; write it '{marks} Section {marks}'"
         )
-    if not match or match.group("open") != match.group("close"):
-        raise MarkupError(
-            f"the heading {content!r} is not closed; write it '{marks} {title} {marks}'", line.number
+        return None
+    if not match or match.group("open") != match.group("close") or opening == 1:
+        warnings.append(
+            f"line {line.number}: the heading {content!r} is not closed; read it as '{marks} {title} {marks}'"
         )
+        return level, title
     return len(match.group("open")), match.group("title")
 
 
-def _parse_infobox(lines: list[_Line], index: int, section: str) -> tuple[dict[str, str], list[Block], int]:
-    """Read the ``- Key: Value`` lines after ``Infobox``; return them and the index after the block."""
-    entries: dict[str, str] = {}
+def _parse_infobox(
+    lines: list[_Line], index: int, section: str, entries: dict[str, str], warnings: list[str]
+) -> tuple[list[Block], int]:
+    """Read the ``- Key: Value`` lines after ``Infobox`` into ``entries``; return their blocks and the next index.
+
+    A line that is not ``- Key: Value`` and a repeated key are skipped with a warning; the rest is read.
+    """
     blocks: list[Block] = []
     i = index + 1
     while i < len(lines) and lines[i].content.strip():
         line = lines[i]
+        i += 1
         match = INFOBOX_ENTRY_RE.match(line.content)
         if not match:
-            raise MarkupError("an infobox line must read '- Key: Value'", line.number)
+            warnings.append(
+                f"line {line.number}: skipped an infobox line that does not read '- Key: Value': "
+                f"{line.content.strip()[:60]!r}"
+            )
+            continue
         key, value = match.group("key"), match.group("value")
         if key in entries:
-            raise MarkupError(f"the infobox repeats the key {key!r}", line.number)
+            warnings.append(f"line {line.number}: skipped a second infobox value for {key!r}")
+            continue
         entries[key] = value
         body_start = line.start + 2
         body_end = line.start + match.end("value")
@@ -116,10 +136,9 @@ def _parse_infobox(lines: list[_Line], index: int, section: str) -> tuple[dict[s
                 line.number,
             )
         )
-        i += 1
-    if not entries:
-        raise MarkupError("the infobox has no '- Key: Value' lines", lines[index].number)
-    return entries, blocks, i
+    if not blocks:
+        warnings.append(f"line {lines[index].number}: the infobox has no '- Key: Value' lines")
+    return blocks, i
 
 
 def _introduces_list(content: str) -> bool:
@@ -133,14 +152,15 @@ def parse_document(text: str) -> ParsedDocument:
 
     ``=== Sub ===`` (and deeper) headings open subsections: their blocks' ``section`` is the path
     "Section › Sub", and ``sections`` lists each (sub)section as its own span, in order, so the
-    spans never overlap. Raises MarkupError for empty text, a missing title line, unclosed,
-    mismatched or empty headings, a second title, and infobox lines that are not ``- Key: Value``.
+    spans never overlap. Raises MarkupError only for empty text and a missing title line; every other odd line is
+    read as best it can be or skipped, and named in ``warnings``.
     """
     if not text or not text.strip():
         raise MarkupError("the document is empty")
     lines = _lines(text)
     title = _parse_title(lines[0])
     infobox: dict[str, str] = {}
+    warnings: list[str] = []
     blocks: list[Block] = []
     heads: list[tuple[str, int]] = [("", lines[1].start if len(lines) > 1 else len(text))]
     section = ""
@@ -156,7 +176,11 @@ def parse_document(text: str) -> ParsedDocument:
             i += 1
             continue
         if _is_heading_like(content):
-            level, name = _parse_heading(line)
+            heading_read = _parse_heading(line, warnings)
+            if heading_read is None:
+                i += 1
+                continue
+            level, name = heading_read
             path = [*path[: level - 2], name]
             section = SUBSECTION_SEPARATOR.join(path)
             heads.append((section, line.start))
@@ -165,14 +189,16 @@ def parse_document(text: str) -> ParsedDocument:
             continue
         if content.strip() == "Infobox":
             if infobox:
-                raise MarkupError("a document may have only one infobox", line.number)
-            infobox, info_blocks, i = _parse_infobox(lines, i, section)
+                warnings.append(f"line {line.number}: a second infobox; its new keys are read into the first")
+            info_blocks, i = _parse_infobox(lines, i, section, infobox, warnings)
             blocks.extend(info_blocks)
             continue
         item = ITEM_RE.match(content)
         if item:
             if len(item.group("indent")) % 2:
-                raise MarkupError("list items are nested with two spaces", line.number)
+                warnings.append(
+                    f"line {line.number}: list items are nested with two spaces; read this one one level up"
+                )
             if not previous_was_item:
                 heading = (
                     last_plain.content.strip() if last_plain and _introduces_list(last_plain.content) else ""
@@ -183,7 +209,7 @@ def parse_document(text: str) -> ParsedDocument:
             blocks.append(Block("item", text[start:end], start, end, section, heading, depth, line.number))
             previous_was_item = True
         elif content.lstrip().startswith("-") and content.strip() == "-":
-            raise MarkupError("an empty list item", line.number)
+            warnings.append(f"line {line.number}: skipped an empty list item")
         else:
             start = line.start + (len(content) - len(content.lstrip()))
             end = line.start + len(content.rstrip())
@@ -194,4 +220,11 @@ def parse_document(text: str) -> ParsedDocument:
         Section(name, start, heads[n + 1][1] if n + 1 < len(heads) else len(text))
         for n, (name, start) in enumerate(heads)
     )
-    return ParsedDocument(title=title, text=text, infobox=infobox, sections=sections, blocks=tuple(blocks))
+    return ParsedDocument(
+        title=title,
+        text=text,
+        infobox=infobox,
+        sections=sections,
+        blocks=tuple(blocks),
+        warnings=tuple(warnings),
+    )

@@ -7,18 +7,24 @@ turns claims into FactData with typed answers, provenance and a question stem.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
+from facts.language import nlp
+from facts.language.dates import find_dates
+from facts.language.nlp import Analysis
+from facts.language.numbers import find_numbers
+
 from .claims import Claim
 from .clauses import split_clauses
-from .coref import Context, parties_from_title, resolve, update
-from .dates import find_dates
+from .confidence import Doubt, confidence
+from .coref import Context, new_section, parties_from_title, resolve, unresolved_reference, update
 from .entities import Entity, find_entities
 from .grammar import find_verb, is_finite_verb, make_singular_agreement, sentence_case
 from .holes import find_hole, repair_holes
 from .markup import SUBSECTION_SEPARATOR
-from .numbers import find_numbers
 from .questions import make_question, validate_question
 from .rules.distributive import distributive_claims
 from .rules.enumerations import enumeration_claims
@@ -38,17 +44,32 @@ _ORDINAL_RE = re.compile(
 _LIST_GAP = re.compile(r",?\s*(?:and\s+|or\s+)?(?:the\s+)?")
 
 
-def extract_facts(doc: ParsedDocument) -> list[FactData]:
-    """All atomic facts of ``doc`` in document order, each (statement, answer) pair once."""
+def block_texts(doc: ParsedDocument) -> list[str]:
+    """The texts the language layer parses for ``doc``: its paragraphs and list items, in order."""
+    return [b.text for b in doc.blocks if b.kind != "infobox"]
+
+
+def extract_facts(doc: ParsedDocument, analyses: Sequence[Analysis] | None = None) -> list[FactData]:
+    """All atomic facts of ``doc`` in document order, each (statement, answer) pair once.
+
+    ``analyses`` are the language layer's parses of ``block_texts(doc)``; when not given they are made here
+    (in one batch). Pass them to parse many documents in one batch, or to feed a test by hand.
+    """
+    if analyses is None:
+        analyses = nlp.analyse(block_texts(doc))
     ctx = Context(parties=parties_from_title(doc.title) or _parties_from_infobox(doc.infobox))
     ctx.registry.countries.update(ctx.parties)  # "Freedonia" is a country even if no atlas lists it
+    ctx.registry.names.update(name_lexicon(analyses))
     common_words = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc.text))
+    ctx.registry.common_words = common_words
     facts: list[FactData] = []
     seen: set[tuple[str, str]] = set()
 
-    def emit(block: Block, start: int, end: int, claims: list[Claim]) -> None:
+    def emit(block: Block, start: int, end: int, claims: list[Claim], doubts: tuple[Doubt, ...] = ()) -> None:
         for claim in claims:
-            for fact in _facts_from_claim(claim, block.section, start, end, ctx, doc.title, common_words):
+            for fact in _facts_from_claim(
+                claim, block.section, start, end, ctx, doc.title, common_words, doubts
+            ):
                 key = (fact.statement.lower(), fact.answer.lower())
                 if key not in seen:
                     seen.add(key)
@@ -56,7 +77,11 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
 
     list_headings = {b.heading for b in doc.blocks if b.kind == "item" and b.heading}
     envoys = [(_infobox_span(doc.blocks, c), c) for c in infobox_envoy_claims(doc.infobox)]
+    section = None
     for block in doc.blocks:
+        if block.section != section:
+            section = block.section
+            new_section(ctx)
         if _SKIPPED_SECTIONS.match(block.section.partition(SUBSECTION_SEPARATOR)[0].strip()):
             continue
         if block.kind == "infobox":
@@ -91,11 +116,44 @@ def extract_facts(doc: ParsedDocument) -> list[FactData]:
         for sentence in sentences:
             previous = ""
             for clause in split_clauses(sentence.text):
-                resolved = resolve(_it_from_previous(strip_discourse_marker(clause), previous), ctx)
-                emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx))
+                plain = strip_discourse_marker(clause)
+                resolved = resolve(_it_from_previous(plain, previous), ctx)
+                doubts = _reference_doubts(plain, resolved)
+                emit(block, sentence.start, sentence.end, _claims_for(resolved, ctx), doubts)
                 update(ctx, resolved)
                 previous = resolved
     return facts
+
+
+_NAME_LABELS = frozenset(
+    {"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+)
+
+
+def name_lexicon(analyses: Sequence[Analysis]) -> dict[str, str]:
+    """Every name the recogniser found in the document → its most frequent label there.
+
+    One label per name for the whole document, so "Sverdrup" is the same kind of thing in every sentence;
+    a leading "the" and a possessive "'s" are not part of the name.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for name in analysis.names:
+            if name.label not in _NAME_LABELS:
+                continue
+            text = re.sub(r"^(?:the|The)\s+|['’]s?$", "", name.text.strip()).strip(" ,.;:")
+            if text and "\n" not in text:
+                votes.setdefault(text, Counter())[name.label] += 1
+    return {text: counts.most_common(1)[0][0] for text, counts in votes.items()}
+
+
+def _reference_doubts(clause: str, resolved: str) -> tuple[Doubt, ...]:
+    """A clause whose opening pronoun was rewritten is a guess; one whose "both nations" was, a smaller doubt."""
+    if resolved == clause:
+        return ()
+    if re.match(r"^(?:They|It|Its|Their)\b", clause) and not re.match(r"^(?:They|It|Its|Their)\b", resolved):
+        return (Doubt.REFERENCE_GUESSED,)
+    return (Doubt.REFERENCE_RESOLVED,)
 
 
 _LEADING_ADVERBIAL = re.compile(
@@ -334,6 +392,17 @@ def _distribute(clause: str, group: list[Entity]) -> list[Claim]:
     return claims
 
 
+def _kind_doubts(entity: Entity) -> tuple[Doubt, ...]:
+    """How well the name's kind is vouched for: by both the recogniser and the rules, by one, or disputed."""
+    if entity.source == "disputed":
+        return (Doubt.KIND_DISPUTED,)
+    if entity.source == "recogniser" or (
+        entity.kind is AnswerType.PERSON and not entity.role and entity.source == "rules"
+    ):
+        return (Doubt.KIND_UNCONFIRMED,)
+    return ()
+
+
 def _allowed(claim: Claim, answer: str) -> bool:
     if not claim.focus:
         return True
@@ -350,6 +419,7 @@ def _facts_from_claim(
     ctx: Context,
     title: str,
     common_words: frozenset[str] = frozenset(),
+    doubts: tuple[Doubt, ...] = (),
 ) -> list[FactData]:
     """Every askable answer in the claim's statement, typed, with its provenance and question.
 
@@ -358,7 +428,7 @@ def _facts_from_claim(
     while the stem names the other reads badly, so generation derives the question instead.
     """
     text = repair_holes(claim.text)
-    if find_hole(text) or is_caption(text) or _opens_with_a_loose_pronoun(text):
+    if find_hole(text) or is_caption(text) or _opens_with_a_loose_pronoun(text) or unresolved_reference(text):
         return []  # a gap ("both the and the") or a bare label would be shown to learners as it is
     dates = find_dates(text)
     numbers = find_numbers(text)
@@ -370,10 +440,19 @@ def _facts_from_claim(
     facts: list[FactData] = []
     taken: list[tuple[int, int]] = []
 
-    def add(answer: str, kind: AnswerType, span: tuple[int, int], **values: object) -> None:
+    long = (Doubt.LONG,) if len(text.split()) > 45 else ()
+
+    def add(
+        answer: str, kind: AnswerType, span: tuple[int, int], extra: tuple[Doubt, ...] = (), **values: object
+    ) -> None:
         if not answer or not _allowed(claim, answer) or any(span[0] < e and s < span[1] for s, e in taken):
             return
         taken.append(span)
+        fact_doubts = doubts + long + extra
+        if crowded.get(kind):
+            fact_doubts += (Doubt.CROWDED,)
+        if kind is AnswerType.OTHER:
+            fact_doubts += (Doubt.UNTYPED,)
         role = roles.get(answer, str(values.pop("role", "")))
         if answer in stems:
             question = validate_question(stems[answer], answer)
@@ -396,6 +475,7 @@ def _facts_from_claim(
                 answer_type=kind,
                 role=role,
                 question=question,
+                confidence=confidence(fact_doubts),
                 **base,
                 **values,
             )  # type: ignore[arg-type]
@@ -420,5 +500,12 @@ def _facts_from_claim(
             continue  # the article's own two countries are in every question: nothing to ask
         if kind is AnswerType.OTHER and not claim.focus:
             continue
-        add(e.text, kind, (e.start, e.end), role=e.role, subject=e.canonical if e.canonical != e.text else "")
+        add(
+            e.text,
+            kind,
+            (e.start, e.end),
+            _kind_doubts(e),
+            role=e.role,
+            subject=e.canonical if e.canonical != e.text else "",
+        )
     return facts

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from facts.language.dates import DatePrecision
+
 
 class AnswerType(StrEnum):
     DATE = "date"  # a calendar date of any precision (see DatePrecision)
@@ -20,16 +22,6 @@ class AnswerType(StrEnum):
     ORGANISATION = "organisation"
     ORDINAL = "ordinal"  # "22nd largest", "ninth"
     OTHER = "other"
-
-
-class DatePrecision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    YEAR_RANGE = "year_range"  # 1946–1948: date is the first year, date_end the last
-    DECADE = "decade"  # the 1950s: date is 1950
-    CENTURY = "century"  # the 19th century: date is 1801 … or "late 1800s": date is 1870, see label
-    NONE = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +59,9 @@ class ParsedDocument:
     infobox: dict[str, str]
     sections: tuple[Section, ...]
     blocks: tuple[Block, ...]
+    warnings: tuple[
+        str, ...
+    ] = ()  # "line 12: skipped …": what the reader forgave, for the person who uploaded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +101,4 @@ class FactData:
     question: str = ""  # optional hand-written or rule-derived question stem
     tags: tuple[str, ...] = field(default_factory=tuple)
     document: str = ""  # the document's title (filled in by callers that mix documents)
+    confidence: float = 1.0  # 0..1: how sure extraction is (see facts.extraction.confidence)

@@ -33,6 +33,7 @@ def fact_data(fact: Fact) -> FactData:
         subject=fact.subject,
         question=fact.question,
         document=fact.document.title,
+        confidence=fact.confidence,
     )
 
 

@@ -7,28 +7,12 @@ from :mod:`quizzes.interchange.imports`, so an exported file re-imports into the
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from facts.language.numbers import parse_plain_number as parse_number
 from quizzes.bank.generation.types import ALL_KINDS, CHOICE_KINDS, NUMERIC_KINDS, TYPED_KINDS, QuestionKind
-
-# "1995", "-3", "2.5", "1,200,000" (thousands separators), "1 200" is not accepted.
-_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-
-
-def parse_number(text: str) -> float | None:
-    """Read a typed answer as a number, or None when it is not one.
-
-    Teachers write thousands separators ("1,200"); anything else that ``float`` would
-    accept ("inf", "1e3", "nan") is refused because no learner types that as an answer.
-    """
-    cleaned = text.strip()
-    if len(cleaned) > 30 or not _NUMBER.match(cleaned):
-        return None
-    value = float(cleaned.replace(",", ""))
-    return value if math.isfinite(value) else None
 
 
 def format_number(value: float) -> str:

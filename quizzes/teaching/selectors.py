@@ -14,10 +14,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from facts.language.dates import parse_year
+from facts.language.numbers import parse_number_text
 from facts.models import Document, Fact
 from quizzes.bank.answers import ShownOption, options_shown
-from quizzes.bank.generation.dates import parse_year
-from quizzes.bank.generation.numbers import parse_number_text
 from quizzes.bank.generation.types import CHOICE_KINDS, KIND_LABELS, QuestionKind
 from quizzes.interchange import ExportDeck, ExportQuestion
 from quizzes.interchange.types import format_number

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from os.path import commonprefix
 
+from facts.language.dates import DateMention, find_dates
+
 from ..claims import Claim
-from ..dates import DateMention, find_dates
 from ..entities import _title_split, country_of
 from ..gazetteer import DEMONYMS
 from ..grammar import sentence_case

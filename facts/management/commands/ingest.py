@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from config.commands import stops_on_ctrl_c
-from facts.services import IngestError, document_files, document_ingest, read_document_file
+from facts.services import IngestError, document_files, document_ingest, documents_prepare, read_document_file
+
+BATCH = 16  # documents whose names are read in one batch of the language layer
 
 
 class Command(BaseCommand):
@@ -26,9 +28,19 @@ class Command(BaseCommand):
         with stops_on_ctrl_c(
             lambda: f"{done} of {len(files)} document(s) went in; the one being read did not."
         ):
-            for path in progress:
+            texts: dict = {}
+            for index, path in enumerate(progress):
+                if index % BATCH == 0:
+                    texts = {}
+                    for later in files[index : index + BATCH]:
+                        try:
+                            texts[later] = read_document_file(later)
+                        except IngestError:
+                            continue
+                    documents_prepare(texts.values())
                 try:
-                    result = document_ingest(text=read_document_file(path), name=str(path), approve=approve)
+                    text = texts[path] if path in texts else read_document_file(path)
+                    result = document_ingest(text=text, name=str(path), approve=approve)
                 except IngestError as exc:
                     failures.append(str(exc))
                     self.stderr.write(self.style.ERROR(f"Skipped {exc}"))
@@ -42,6 +54,8 @@ class Command(BaseCommand):
                     if result.kept_human_edits:
                         line += f", {result.kept_human_edits} human edits kept"
                     progress.write(line) if show_bar else self.stdout.write(line)
+                for warning in result.warnings:
+                    self.stderr.write(self.style.WARNING(f"{path}, {warning}"))
         if failures:
             raise CommandError(
                 f"{len(failures)} of {len(files)} document(s) could not be ingested; the rest went in."

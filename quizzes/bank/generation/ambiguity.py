@@ -21,12 +21,12 @@ from functools import lru_cache
 from os.path import commonprefix
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.dates import MONTHS
+from facts.language.numbers import QUALIFIERS, SCALES
+from facts.language.text import fold
 from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.countries import canonical_country, country_names
-from quizzes.bank.generation.dates import MONTHS
-from quizzes.bank.generation.numbers import QUALIFIERS, SCALES
 from quizzes.bank.generation.ordinals import parse_ordinal
-from quizzes.bank.generation.text import fold
 
 _STOPWORDS = frozenset(
     [

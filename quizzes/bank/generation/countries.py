@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from quizzes.bank.generation.text import fold
+from facts.language.text import fold
 
 _DATA = """
 Europe/North: Denmark; Estonia; Finland; Iceland; Ireland; Latvia; Lithuania; Norway; Sweden; United Kingdom

@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.dates import DateText
+from facts.language.numbers import NumberText, WordNumber, relative_gap, round_to_step
+from facts.language.text import contains_phrase, fold, stable_seed
 from quizzes.bank.generation.ambiguity import countries_named, is_also_true
 from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.countries import canonical_country, country_regions, region_of
-from quizzes.bank.generation.dates import DateText
 from quizzes.bank.generation.kindred import org_tiers, person_tiers, place_tiers
 from quizzes.bank.generation.kinds import names_of_same_shape, other_kind, place_kind
-from quizzes.bank.generation.numbers import NumberText, WordNumber, relative_gap, round_to_step
 from quizzes.bank.generation.ordinals import OrdinalText, ordinal_word
 from quizzes.bank.generation.profiles import bare_name
 from quizzes.bank.generation.spans import DaySpan, NumberedSpan
-from quizzes.bank.generation.text import contains_phrase, fold, stable_seed
 
 NEEDED = 3
 

@@ -14,11 +14,12 @@ from datetime import date
 from functools import lru_cache
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
+from facts.language.dates import DateText, parse_date_text
+from facts.language.numbers import parse_number_text, parse_word_number
+from facts.language.text import contains_phrase, fold, stable_seed
 from quizzes.bank.generation import distractors as dx
 from quizzes.bank.generation.ambiguity import claim_tokens, countries_named, is_also_true, support_tokens
 from quizzes.bank.generation.basecache import per_base
-from quizzes.bank.generation.dates import DateText, parse_date_text
-from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.profiles import bare_name
 from quizzes.bank.generation.prompts import build_prompt, prompt_candidates
@@ -29,7 +30,6 @@ from quizzes.bank.generation.spans import (
     parse_numbered_span,
     phase_year,
 )
-from quizzes.bank.generation.text import contains_phrase, fold, stable_seed
 from quizzes.bank.generation.types import QuestionData, QuestionKind
 
 

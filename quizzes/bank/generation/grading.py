@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quizzes.bank.generation.dates import parse_date_text, parse_year
-from quizzes.bank.generation.numbers import HEDGES, parse_number_input, parse_number_text
+from facts.language.dates import parse_date_text, parse_year
+from facts.language.numbers import HEDGES, parse_number_input, parse_number_text
+from facts.language.text import fold
 from quizzes.bank.generation.stems import PERSON_NOUNS, singular, words_of
-from quizzes.bank.generation.text import fold
 from quizzes.bank.generation.types import EXACTLY_RIGHT, QuestionKind, TypedGrade
 
 HEDGE_TOLERANCE = 0.10

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.text import fold
 from quizzes.bank.generation.ambiguity import countries_named
 from quizzes.bank.generation.kinds import capitals, place_kind
 from quizzes.bank.generation.nations import cities_of, country_key, nationalities
@@ -25,7 +26,6 @@ from quizzes.bank.generation.profiles import (
     person_profiles,
 )
 from quizzes.bank.generation.stems import GENERIC_PERSON, PERSON_NOUNS, PLACE_NOUNS, WhPhrase, read_wh
-from quizzes.bank.generation.text import fold
 
 # Stem nouns that say no more than "an organisation" (or which kinds they allow).
 _ORG_GENERIC = {

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 
 from facts.extraction.types import FactData
+from facts.language.text import fold
 from quizzes.bank.generation.basecache import per_base
-from quizzes.bank.generation.text import fold
 
 # Roles that say no more than "a place".
 GENERIC_PLACE_ROLES = frozenset(["", "place", "location", "site", "locality"])

@@ -12,8 +12,8 @@ import re
 from functools import cache
 
 from facts.extraction.gazetteer import CITIES, COUNTRIES, COUNTRY_ALIASES
+from facts.language.text import fold
 from quizzes.bank.generation.countries import canonical_country
-from quizzes.bank.generation.text import fold
 
 # Prepositions after which a country is a destination or a place, not a nationality:
 # "ambassador to Poland", "visited Peru", "from Kazakhstan".

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.text import fold
 from quizzes.bank.generation.basecache import per_base
 from quizzes.bank.generation.nations import city_country, country_key, country_of_word, nationalities
 from quizzes.bank.generation.stems import GENERIC_PERSON, PERSON_NOUNS, read_wh, singular, stem_fits, words_of
-from quizzes.bank.generation.text import fold
 
 _PARTIES = re.compile(r"^(?P<a>.+?)\s*[–—-]\s*(?P<b>[^–—-]+?)\s+relations$", re.IGNORECASE)
 # Lower-case words that may sit inside a title before a name: "former Polish President", "Marshal of the Sejm".

@@ -16,15 +16,10 @@ from dataclasses import dataclass
 
 from facts.extraction.holes import find_hole
 from facts.extraction.types import AnswerType, DatePrecision, FactData
-from quizzes.bank.generation.dates import parse_date_text
-from quizzes.bank.generation.kinds import place_kind
-from quizzes.bank.generation.numbers import QUALIFIERS, parse_number_text, parse_word_number
-from quizzes.bank.generation.profiles import org_kind
-from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
-from quizzes.bank.generation.stems import PERSON_NOUNS, singular, stem_fits
-from quizzes.bank.generation.text import collapse_spaces, contains_phrase, fold
-from quizzes.bank.generation.types import QuestionKind
-from quizzes.bank.generation.verbs import (
+from facts.language.dates import parse_date_text
+from facts.language.numbers import QUALIFIERS, parse_number_text, parse_word_number
+from facts.language.text import collapse_spaces, contains_phrase, fold
+from facts.language.verbs import (
     AUXILIARIES,
     BE_FORMS,
     HAVE_FORMS,
@@ -32,6 +27,11 @@ from quizzes.bank.generation.verbs import (
     is_participle,
     is_past_form,
 )
+from quizzes.bank.generation.kinds import place_kind
+from quizzes.bank.generation.profiles import org_kind
+from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
+from quizzes.bank.generation.stems import PERSON_NOUNS, singular, stem_fits
+from quizzes.bank.generation.types import QuestionKind
 
 PREPOSITIONS = frozenset(
     [

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from facts.extraction.types import DatePrecision
-from quizzes.bank.generation.dates import MONTHS
+from facts.language.dates import MONTHS
 from quizzes.bank.generation.ordinals import ordinal_digits
 
 _MONTH_INDEX = {name.casefold(): i + 1 for i, name in enumerate(MONTHS)}

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from facts.extraction.types import AnswerType
+from facts.language.text import fold
+from facts.language.verbs import AUXILIARIES
 from quizzes.bank.generation.nations import country_of_word, is_demonym_compound
-from quizzes.bank.generation.text import fold
-from quizzes.bank.generation.verbs import AUXILIARIES
 
 
 def words_of(text: str) -> frozenset[str]:

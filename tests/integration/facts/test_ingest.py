@@ -73,7 +73,6 @@ def test_a_human_edit_survives_reingest():
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"No title line here\n\nJust text.\n", "line 1"),
-        (b"= Title =\n\n==History\nSome text.\n", "line 3"),
         ("= Tytuł =\n\nZażółć gęślą jaźń.\n".encode("cp1250"), "not UTF-8"),
     ],
 )
@@ -123,6 +122,7 @@ EXPORT_KEYS = [
     "status",
     "source_start",
     "source_end",
+    "confidence",
 ]
 
 
@@ -194,3 +194,58 @@ def test_import_rejects_a_span_outside_the_document(tmp_path):
     path.write_text(json.dumps(row), encoding="utf-8")
     with pytest.raises(CommandError, match="inside the document"):
         call_command("import_facts", str(path), stdout=StringIO())
+
+
+def test_confidence_goes_out_and_back_in_and_an_older_export_without_it_still_imports(tmp_path):
+    call_command("ingest", str(KYRGYZSTAN), stdout=StringIO())
+    rows = [json.loads(line) for line in export().splitlines()]
+    assert all(0.0 <= r["confidence"] <= 1.0 for r in rows)
+    guessed = min(rows, key=lambda r: r["confidence"])
+    old_format = [{k: v for k, v in r.items() if k != "confidence"} for r in rows]
+    path = tmp_path / "old.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in old_format), encoding="utf-8")
+    out = StringIO()
+    call_command("import_facts", str(path), stdout=out)
+    assert "0 updated" in out.getvalue()
+    assert Fact.objects.get(pk=guessed["id"]).confidence == guessed["confidence"]
+
+
+def test_import_refuses_a_confidence_outside_0_to_1(tmp_path):
+    call_command("ingest", str(PERU), stdout=StringIO())
+    before = snapshot()
+    row = json.loads(export().splitlines()[0])
+    row["confidence"] = 1.5
+    path = tmp_path / "facts.jsonl"
+    path.write_text(json.dumps(row), encoding="utf-8")
+    with pytest.raises(CommandError, match="line 1: confidence"):
+        call_command("import_facts", str(path), stdout=StringIO())
+    assert snapshot() == before
+
+
+def test_a_document_with_an_odd_infobox_line_is_ingested_and_the_skipped_line_is_named(tmp_path):
+    path = tmp_path / "league.txt"
+    path.write_text(
+        "= Freedonian League =\n\nInfobox\n- Secretary-General: Ana Kovač\n- 1990s boom years\n\n"
+        "== History ==\nThe Freedonian League was founded in Sylvania on 3 May 1961.\n",
+        encoding="utf-8",
+    )
+    out, err = StringIO(), StringIO()
+    call_command("ingest", str(path), stdout=out, stderr=err)
+    assert Fact.objects.filter(answer="3 May 1961", date="1961-05-03").exists()
+    assert "line 5: skipped an infobox line" in err.getvalue()
+
+
+def test_approve_leaves_facts_below_the_confidence_threshold_as_drafts(tmp_path, monkeypatch):
+    monkeypatch.setattr("facts.services.REVIEW_THRESHOLD", 0.95)
+    path = tmp_path / "freedonia.txt"
+    path.write_text(
+        "= Freedonia–Sylvania relations =\n\n== History ==\nFreedonia recognised Sylvania on 3 May 1921. "
+        "Both nations opened embassies in 1922.\n",
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), "--approve", stdout=StringIO())
+    recognition = Fact.objects.get(answer="3 May 1921")
+    embassies = Fact.objects.get(answer="1922")
+    assert recognition.confidence == 1.0 and recognition.status == Fact.Status.APPROVED
+    assert embassies.confidence < 0.95 and embassies.status == Fact.Status.DRAFT
+    assert embassies.statement.startswith("Freedonia and Sylvania")

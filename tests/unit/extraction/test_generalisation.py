@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from facts.extraction import MarkupError, extract_facts, parse_document
+from facts.extraction import extract_facts, parse_document
 from facts.extraction.grammar import base_form
 from facts.extraction.questions import make_question, validate_question
 from facts.extraction.types import AnswerType, FactData
@@ -92,7 +92,7 @@ Infobox
 Norway–Ruritania relations are the foreign relations between Norway and Ruritania. Both countries are members of the United Nations, the Council of Europe and the OSCE.
 
 == History ==
-Norway recognised Ruritania on 14 June 1919. In 1921, Ruritania organised a trade fair in Bergen and Norway apologised for a border incident in 1923. Ruritania was occupied by Germany (later West Germany) and Austria in 1940. The two countries signed agreements on trade (1995), tourism (2001) and culture (2006).
+Norway recognised Ruritania on 14 June 1919. In 1921, Ruritania organised a trade fair in Bergen and Norway apologised for a border incident in 1923. Ruritania was occupied by Germany (later West Germany) and Austria in 1940. Norway and Ruritania signed agreements on trade (1995), tourism (2001) and culture (2006).
 
 === Cold War ===
 During the Cold War, Ruritania was a member of the Warsaw Pact. Relations were restored in 1990 and the embassies reopened in 1991.
@@ -248,11 +248,13 @@ def test_deeper_headings_nest_and_a_new_level_two_heading_resets_the_path() -> N
         ("= T =\n==A==\nx.\n=== ===\ny.\n", 4, "=== Section ==="),
     ],
 )
-def test_an_unclosed_heading_names_its_line_and_the_fix(text: str, line: int, fragment: str) -> None:
-    with pytest.raises(MarkupError) as error:
-        parse_document(text)
-    assert error.value.line == line
-    assert fragment in str(error.value) and f"line {line}" in str(error.value)
+def test_an_unclosed_heading_is_read_with_a_warning_naming_its_line_and_the_fix(
+    text: str, line: int, fragment: str
+) -> None:
+    doc = parse_document(text)
+    (warning,) = doc.warnings
+    assert warning.startswith(f"line {line}:") and (fragment in warning or "no title" in warning)
+    assert doc.blocks[-1].text in ("y.", "Text.")
 
 
 # --- 3. no holes in stems or statements ------------------------------------------------------------

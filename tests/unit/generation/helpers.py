@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.dates import parse_date_text, parse_year
+from facts.language.numbers import parse_number_text, parse_word_number
+from facts.language.text import contains_phrase, fold
 from quizzes.bank.generation import QuestionData, QuestionKind
 from quizzes.bank.generation.countries import canonical_country
-from quizzes.bank.generation.dates import parse_date_text, parse_year
 from quizzes.bank.generation.kinds import names_of_same_shape
-from quizzes.bank.generation.numbers import parse_number_text, parse_word_number
 from quizzes.bank.generation.ordinals import parse_ordinal
 from quizzes.bank.generation.prompts import answer_forms
 from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
-from quizzes.bank.generation.text import contains_phrase, fold
 from quizzes.bank.generation.types import TYPED_KINDS
 
 

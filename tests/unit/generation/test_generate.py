@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
+from facts.language.numbers import parse_number_text
 from quizzes.bank.generation import GENERATOR_VERSION, QuestionKind, generate_questions, shuffle_options
-from quizzes.bank.generation.numbers import parse_number_text
 from tests.unit.generation import corpus
 from tests.unit.generation.corpus import FACTS, KG, fact
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
+from facts.language.verbs import base_form
 from quizzes.bank.generation import QuestionKind, generate_questions
 from quizzes.bank.generation.prompts import build_prompt, prompt_is_valid
-from quizzes.bank.generation.verbs import base_form
 from tests.unit.generation.corpus import FACTS, KG, KZ, PE, fact
 
 TODAY = date(2025, 6, 1)

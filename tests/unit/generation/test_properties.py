@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facts.extraction.types import AnswerType, DatePrecision, FactData
+from facts.language.dates import MONTHS
+from facts.language.numbers import cardinal_word, fraction_word
 from quizzes.bank.generation import generate_questions
-from quizzes.bank.generation.dates import MONTHS
-from quizzes.bank.generation.numbers import cardinal_word, fraction_word
 from quizzes.bank.generation.ordinals import ordinal_digits
 from quizzes.bank.generation.spans import parse_day_span, parse_numbered_span
 from tests.unit.generation.corpus import FACTS

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.text import fold
 from quizzes.bank.generation import QuestionKind, generate_questions
 from quizzes.bank.generation.profiles import country_of_place, org_profile, person_profiles
-from quizzes.bank.generation.text import fold
 from tests.unit.generation.helpers import assert_invariants
 
 TODAY = date(2025, 6, 1)

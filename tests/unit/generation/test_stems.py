@@ -12,10 +12,10 @@ import pytest
 
 from facts.extraction import extract_facts, parse_document
 from facts.extraction.types import AnswerType, DatePrecision, FactData
+from facts.language.verbs import base_form
 from quizzes.bank.generation import QuestionKind, generate_questions, grade_typed
 from quizzes.bank.generation.prompts import build_prompt, mend_verb_stems, prompt_hole
 from quizzes.bank.generation.stems import read_wh, stem_fits
-from quizzes.bank.generation.verbs import base_form
 
 TODAY = date(2025, 6, 1)
 ROOT = Path(__file__).resolve().parents[3]

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facts.extraction.types import AnswerType, FactData
+from facts.language.text import contains_phrase
 from quizzes.bank.generation import QuestionKind, generate_questions, grade_typed
-from quizzes.bank.generation.text import contains_phrase
 from tests.unit.generation.corpus import FACTS, KG, fact
 from tests.unit.generation.helpers import assert_invariants
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from facts.extraction import parse_date, parse_number
-from facts.extraction.dates import find_dates
-from facts.extraction.numbers import find_numbers
 from facts.extraction.types import DatePrecision as P
+from facts.language.dates import find_dates
+from facts.language.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

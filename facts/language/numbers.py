@@ -1,8 +1,12 @@
-"""Reading and writing quantities the way the source text writes them.
+"""The one number reader: quantities found in prose, answers read and written in their layout, typed input.
 
-A number distractor must look like the answer: "over 11,000" gets "over 13,000", "US$201 million"
-gets "US$163 million", "5%" gets "7%". ``NumberText`` keeps the qualifier, currency, separator,
-decimals, scale word and unit of the answer so distractors can be written in the same form.
+- ``find_numbers`` / ``parse_number`` find counts with their unit noun, money with its currency and
+  percentages in a sentence (never years or ordinals: the date and ordinal rules own them).
+- ``parse_number_text`` / ``NumberText`` read an answer and remember its form, so a number distractor looks
+  like the answer: "over 11,000" gets "over 13,000", "US$201 million" gets "US$163 million", "5%" gets "7%".
+- ``parse_number_input`` reads what a learner types, leniently; ``parse_plain_number`` what a teacher's file
+  holds, strictly; ``parse_word_number`` / ``cardinal_word`` numbers written in words.
+One table of qualifiers, scales and number words serves them all.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ QUALIFIERS = (
     "just",
     "exactly",
     "circa",
+    "as many as",
 )
 # Qualifiers that make a stated figure approximate; typed answers near it are accepted.
 HEDGES = frozenset(QUALIFIERS) - {"only", "just", "exactly"}
@@ -320,3 +325,191 @@ def parse_word_number(text: str) -> WordNumber | None:
         numerator, denominator = _FRACTION_VALUES[folded]
         return WordNumber(numerator, denominator, capital, joiner)
     return None
+
+
+def parse_plain_number(text: str) -> float | None:
+    """Read a number as a teacher's file writes it ("1995", "-3", "2.5", "1,200,000"), or None.
+
+    Thousands separators are commas; anything else that ``float`` would accept ("inf", "1e3", "nan") is
+    refused because nobody writes that as an answer.
+    """
+    cleaned = text.strip()
+    if len(cleaned) > 30 or not _PLAIN_NUMBER.match(cleaned):
+        return None
+    value = float(cleaned.replace(",", ""))
+    return value if math.isfinite(value) else None
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+# Quantities in prose --------------------------------------------------------------------------------------
+
+# Number words prose uses for counts ("three ships", "two million people"), and a few rough ones.
+WORD_NUMBERS = {word: float(n) for n in (*range(2, 13), 20) if (word := cardinal_word(n))} | {
+    "a thousand": 1e3, "a hundred": 100.0, "a million": 1e6, "hundreds": 100.0, "thousands": 1e3,
+}  # fmt: skip
+# Words that end a unit noun phrase ("240 Poles | lived in ...").
+_STOP = frozenset(
+    [
+        "in",
+        "of",
+        "to",
+        "from",
+        "at",
+        "on",
+        "for",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "did",
+        "do",
+        "lived",
+        "died",
+        "returned",
+        "fell",
+        "rose",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "per",
+        "into",
+        "over",
+        "under",
+    ]
+)
+# In prose only the scale words count ("5 m" is five metres, not five million), and a qualifier that only
+# stresses a figure ("only 12", "just 5") is not part of the answer.
+_PROSE_QUALIFIERS = tuple(q for q in QUALIFIERS if q not in ("only", "just", "exactly", "circa", "at most"))
+_Q = "|".join(q.replace(" ", r"\s+") for q in sorted(_PROSE_QUALIFIERS, key=len, reverse=True))
+_SCALE = "|".join(k for k in SCALES if len(k) > 2)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_CURRENCY_UNITS = {"US$": "US$", "$": "US$", "€": "€", "£": "£", "¥": "¥"}
+NUMBER_RE = re.compile(
+    rf"(?<![\w$€£¥.,/-])(?:(?P<qual>{_Q})\s+)?"
+    rf"(?:(?P<between>between)\s+)?"
+    rf"(?:(?P<cur>US\$|\$|€|£|¥)\s?)?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?(?P<pct>\s?%|\s+per\s?cent\b)?"
+    rf"(?:\s+(?:and|to|-|–)\s+(?:US\$|\$|€|£|¥)?(?P<num2>{_DIGITS}))?"
+    rf"(?![\d,.]*\d|(?:st|nd|rd|th)\b|s\b|[-–]\d)",
+    re.I,
+)
+WORD_NUMBER_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>{_Q})\s+)?(?P<word>{_WORDS})\b(?!-)(?:\s+(?P<scale>{_SCALE})\b)?", re.I
+)
+_YEAR_RE = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_UNIT_WORD_RE = re.compile(r"[A-Za-zÀ-ž][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A quantity found in text; ``text`` is the answer span (qualifier, currency and number)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def unit_after(text: str, pos: int, max_words: int = 4) -> str:
+    """The noun phrase naming what is counted, read from ``pos`` ("55,200 |COVID-19 vaccines to ...")."""
+    words: list[str] = []
+    rest = text[pos:]
+    for match in re.finditer(r"\S+", rest):
+        raw = match.group(0)
+        word = raw.rstrip(",.;:)")
+        lower = word.lower()
+        if not _UNIT_WORD_RE.fullmatch(word) and not re.fullmatch(r"[A-Z][\w-]*\d+", word):
+            break
+        if lower in _STOP or (lower.endswith("ed") and "-" not in lower and words):
+            break
+        words.append(word)
+        if len(words) >= max_words or raw != word:
+            break
+    return " ".join(words)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Quantities in ``text`` in order: counts, money and percentages, never years or ordinals."""
+    found: list[NumberMention] = []
+    for m in NUMBER_RE.finditer(text):
+        num = m.group("num")
+        if _YEAR_RE.match(num) and not (
+            m.group("cur") or m.group("scale") or m.group("pct") or m.group("qual") or m.group("num2")
+        ):
+            continue  # a bare four-digit number is a year, unless it counts something
+        value = _to_float(num) * SCALES.get((m.group("scale") or "").lower(), 1.0)
+        if m.group("pct"):
+            unit = "%"
+        elif m.group("cur"):
+            unit = _CURRENCY_UNITS[m.group("cur").upper()]
+        else:
+            unit = unit_after(text, m.end())
+        qualifier = (m.group("qual") or "").lower()
+        if m.group("between") and m.group("num2"):
+            qualifier = "between"
+        elif m.group("between"):
+            continue
+        found.append(NumberMention(m.start(), m.end(), m.group(0), value, unit, " ".join(qualifier.split())))
+    for m in WORD_NUMBER_RE.finditer(text):
+        if any(n.start <= m.start() < n.end for n in found):
+            continue
+        unit = unit_after(text, m.end())
+        if not unit or unit.lower() in ("of",):
+            continue
+        value = WORD_NUMBERS[m.group("word").lower()] * SCALES.get((m.group("scale") or "").lower(), 1.0)
+        found.append(
+            NumberMention(
+                m.start(), m.end(), m.group(0), value, unit, " ".join((m.group("qual") or "").lower().split())
+            )
+        )
+    return sorted(found, key=lambda n: n.start)
+
+
+def parse_number(text: str) -> tuple[float, str, str] | None:
+    """Read the first quantity in ``text`` as (value, unit, qualifier).
+
+    "US$201 million" → (201000000.0, "US$", ""); "nearly 77,000" → (77000.0, "", "nearly");
+    "55,200 COVID-19 vaccines" → (55200.0, "COVID-19 vaccines", ""); "5%" → (5.0, "%", "").
+    """
+    mentions = find_numbers(text.strip())
+    if not mentions:
+        return None
+    first = mentions[0]
+    return first.value, first.unit, first.qualifier

@@ -36,7 +36,23 @@ AUXILIARIES = frozenset(
 BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
 HAVE_FORMS = frozenset({"has", "have", "had"})
 
-_IRREGULAR_PAST = {
+IRREGULAR_PAST = {
+    "shot": "shoot",
+    "found": "find",
+    "forgot": "forget",
+    "froze": "freeze",
+    "hid": "hide",
+    "rode": "ride",
+    "rang": "ring",
+    "sang": "sing",
+    "sat": "sit",
+    "slept": "sleep",
+    "understood": "understand",
+    "overthrew": "overthrow",
+    "signed": "sign",
+    "died": "die",
+    "lied": "lie",
+    "tied": "tie",
     "paid": "pay",
     "held": "hold",
     "met": "meet",
@@ -433,8 +449,8 @@ def base_form(verb: str) -> str:
         return "be"
     if lower in ("does", "did"):
         return "do"
-    if lower in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[lower]
+    if lower in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lower]
     if lower.endswith("ied") and len(lower) > 4:
         return lower[:-3] + "y"
     if lower.endswith("eed") and lower in ("agreed", "freed", "guaranteed", "decreed"):
@@ -468,7 +484,7 @@ def _restore_stem(stem: str) -> str:
 def is_past_form(word: str) -> bool:
     """Whether ``word`` looks like a simple past (regular "-ed" or a listed irregular)."""
     lower = word.casefold()
-    return lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 3 and lower.isalpha())
+    return lower in IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 3 and lower.isalpha())
 
 
 def is_participle(word: str) -> bool:

@@ -1,4 +1,4 @@
-"""Text helpers shared by prompts, distractors, ambiguity checks and grading."""
+"""Text folding and phrase matching shared by extraction, generation, grading, the exports and the benches."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from functools import lru_cache
 _SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+    # letters with a stroke, which NFKD does not split into a letter and an accent: "Łódź" folds to "lodz"
+    | {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
 )
 
 
@@ -17,8 +19,9 @@ _QUOTES = str.maketrans(
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text``, for comparisons.
 
-    NFKD splits "ś" into "s" + a combining accent that is then dropped; curly quotes and dashes
-    become plain ones so that "Azerbaijan’s" and "Azerbaijan's" compare equal.
+    NFKD splits "ś" into "s" + a combining accent that is then dropped ("ł" and "ø", which it cannot split,
+    are mapped); curly quotes and dashes become plain ones so that "Azerbaijan’s" and "Azerbaijan's" compare
+    equal.
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
