@@ -10,6 +10,8 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --locked
 MANAGE := $(RUN) python manage.py
 PYTEST_ARGS ?=
+# make serve's key, made once before anything reads the settings (they refuse to start without one).
+SECRET_KEY_FILE ?= .secret_key
 
 .PHONY: help uv deps database setup run serve test lint migrations-check test-sqlite test-postgres browser-deps bench bench-content clean
 
@@ -28,10 +30,14 @@ deps: uv
 	@$(UV) sync --locked --quiet
 
 # The database and the shipped content; demo accounts only for development (make serve has none).
+# The cache table holds login throttles and rate limits when REDIS_URL is not set.
 database: deps
 	@$(MANAGE) migrate --no-input
+	@$(MANAGE) createcachetable
 	@$(MANAGE) load_content
 
+# Development targets stay in debug mode even when DATABASE_URL points at a server.
+setup run: export DEBUG ?= 1
 setup: database
 	@$(MANAGE) seed_demo
 
@@ -40,10 +46,15 @@ run: setup
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
 # Production-like serving on this machine: no TLS here, so HTTPS-only cookies and redirects are off.
-serve: database
-	@export DEBUG=0 HTTPS=0 SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key 2>/dev/null || (python3 -c 'import secrets;print(secrets.token_urlsafe(50))' | tee .secret_key))}"; \
+# The key comes first, so migrate already runs with it; --no-control-socket: two servers on one host
+# would otherwise share gunicorn's fixed ~/.gunicorn/gunicorn.ctl.
+serve: deps
+	@[ -n "$$SECRET_KEY" ] || [ -s "$(SECRET_KEY_FILE)" ] || \
+		(umask 077; python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > "$(SECRET_KEY_FILE)")
+	@export DEBUG=0 HTTPS=0 SECRET_KEY="$${SECRET_KEY:-$$(cat "$(SECRET_KEY_FILE)")}"; \
+		$(MANAGE) migrate --no-input && $(MANAGE) createcachetable && $(MANAGE) load_content && \
 		$(MANAGE) collectstatic --no-input --verbosity 0 && \
-		$(RUN) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+		exec $(RUN) gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --no-control-socket
 
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { \

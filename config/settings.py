@@ -8,14 +8,22 @@ Environment variables:
     ALLOWED_HOSTS   comma-separated host names (default: localhost names).
     DATABASE_URL    e.g. postgres://postgres@127.0.0.1:5432/factdeck; SQLite in the project folder when unset.
     SQLITE_PATH     where the default SQLite database lives (default: db.sqlite3 in the project folder).
+    REDIS_URL       e.g. redis://127.0.0.1:6379/0: the cache (login and join-code counters) for several
+                    app servers; the database cache when unset.
+    TRUSTED_PROXIES how many proxies in front add X-Forwarded-For (default 0: REMOTE_ADDR is the client).
+    EMAIL_URL       smtp://user:password@host:587 (STARTTLS), smtps://…:465 (TLS), smtp+plain://host:25, or
+                    console:// (the default in development; smtp+plain://localhost:25 with DEBUG off).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from config.mail import mail_backend
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,7 +48,9 @@ DEBUG = env_bool("DEBUG", not DATABASE_URL and not os.environ.get("DJANGO_PRODUC
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (export SECRET_KEY=..., or DEBUG=1 for development)."
+        )
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
@@ -60,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    "axes",
+    "django_ratelimit",
     "facts",
     "quizzes",
 ]
@@ -77,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # last, as axes asks: it turns a refused sign-in into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -129,6 +144,15 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: login and join-code counters must be shared by every app server, so never process memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:  # `manage.py createcachetable` makes its table (make setup / make serve run it)
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "factdeck_cache"}
+    }
+
 # Authentication ----------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,29 +160,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "config.throttles.LoginThrottleBackend",  # refuses a locked-out (username, address) pair first
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 TEACHERS_GROUP = "Teachers"
 
-# Password-reset mails: printed to the console in development; sent by SMTP in production
-# (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS). Django 6.1's MAILERS.
-if DEBUG:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-else:
+# Throttles (config/throttles.py) ------------------------------------------------------------------------
+# Sign-in: 10 wrong passwords for one username from one address lock that pair (not the account, so an
+# attacker elsewhere cannot lock a learner out) for AXES_COOLOFF_TIME; staff can lift it in the admin.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the wait is never stretched by more guesses
+AXES_LOCKOUT_CALLABLE = "config.throttles.locked_out"
+AXES_CLIENT_IP_CALLABLE = "config.throttles.client_ip"
+AXES_VERBOSE = False
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "config.throttles.client_ip"
+RATELIMIT_VIEW = "config.throttles.rate_limited"
+# The database cache counts with a read and a write, so a burst of parallel guesses may be undercounted by
+# the number of requests in flight (a few); the limit still holds. Redis (REDIS_URL) counts atomically.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
+SIGNUP_RATE = os.environ.get("SIGNUP_RATE", "40/h")  # per address: a class behind one router still fits
+JOIN_CODE_RATE_USER = os.environ.get("JOIN_CODE_RATE_USER", "20/10m")  # wrong codes per learner
+JOIN_CODE_RATE_IP = os.environ.get("JOIN_CODE_RATE_IP", "60/10m")  # wrong codes per address
+
+# Mail (password resets): EMAIL_URL, parsed by config.mail. Unset: printed to the console in development,
+# the host's own mail relay (localhost:25) in production, so a reset page never pretends a mail went out.
+try:
     MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
-                "port": int(os.environ.get("EMAIL_PORT", "25")),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", False),
-                "timeout": 10,
-            },
-        }
+        "default": mail_backend(os.environ.get("EMAIL_URL") or ("" if DEBUG else "smtp+plain://localhost:25"))
     }
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factdeck@localhost")
 
 # Internationalisation ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz", site_views.healthz, name="healthz"),
     path("accounts/signup/", site_views.signup, name="signup"),
+    path("accounts/password_reset/", site_views.PasswordReset.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("quizzes.urls")),

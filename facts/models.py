@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -18,13 +18,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+STATEMENT_MAX = 2_000  # characters: a fact is one sentence, however long-winded
+DOCUMENT_TEXT_MAX = 2_000_000  # characters: a long encyclopaedia article is about 100,000
+
+
 class Document(models.Model):
     title = models.CharField(max_length=300, unique=True)
     slug = models.SlugField(max_length=300, unique=True)
     source_url = models.URLField(blank=True)
     attribution = models.CharField(max_length=500, blank=True)
     license = models.CharField(max_length=100, blank=True, default="CC BY-SA 4.0")
-    text = models.TextField()
+    text = models.TextField(validators=[MaxLengthValidator(DOCUMENT_TEXT_MAX)])
     content_hash = models.CharField(max_length=64, editable=False)
     position = models.PositiveIntegerField(
         default=0, help_text="Order of the document in 'study everything'."
@@ -71,7 +75,11 @@ class Fact(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="facts")
     section = models.CharField(max_length=300, blank=True)
-    statement = models.TextField(help_text="One self-contained claim that reads on its own.")
+    statement = models.TextField(
+        max_length=STATEMENT_MAX,
+        validators=[MaxLengthValidator(STATEMENT_MAX)],
+        help_text="One self-contained claim that reads on its own.",
+    )
     answer = models.CharField(max_length=500, help_text="The part of the statement a question asks for.")
     answer_type = models.CharField(max_length=20, choices=ANSWER_TYPE_CHOICES, default="other")
     date = models.CharField(max_length=10, blank=True, help_text="ISO date: YYYY, YYYY-MM or YYYY-MM-DD.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from facts.extraction import REVIEW_THRESHOLD, MarkupError, extract_facts, parse
 from facts.extraction.pipeline import block_texts
 from facts.extraction.types import AnswerType, FactData
 from facts.language import nlp
-from facts.models import Document, Fact
+from facts.models import DOCUMENT_TEXT_MAX, Document, Fact
 from facts.signals import facts_changed_announce
 
 EXPORT_KEYS = (
@@ -76,6 +77,10 @@ def read_document_file(path: Path) -> str:
         raise IngestError(
             f"{path}, line {line}: not UTF-8 text (byte {exc.start}). Save the file as UTF-8."
         ) from exc
+    if len(text) > DOCUMENT_TEXT_MAX:
+        raise IngestError(
+            f"{path}: {len(text):,} characters is more than one document may hold ({DOCUMENT_TEXT_MAX:,})."
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -261,6 +266,45 @@ class ImportFailed(Exception):
         self.errors = errors
 
 
+_TEXT_KEYS = ("document", "statement", "answer", "answer_type", "status")
+_OPTIONAL_TEXT_KEYS = ("section", "unit", "date", "date_precision")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # JSON true is not fact 1
+
+
+def row_type_errors(row: dict) -> list[str]:
+    """What is wrong with the types of an export row, in words; empty when every value has its type.
+
+    Pure. Ids are positive integers or null, offsets non-negative integers in order, the number a
+    finite number or null, and text is text without NUL characters (no database can store one)."""
+    errors = []
+    if row["id"] is not None and not (_is_int(row["id"]) and row["id"] > 0):
+        errors.append(f"id must be a positive whole number or null, not {json.dumps(row['id'])}")
+    for key in _TEXT_KEYS + _OPTIONAL_TEXT_KEYS:
+        value = row[key]
+        if value is None and key in _OPTIONAL_TEXT_KEYS:
+            continue
+        if not isinstance(value, str):
+            errors.append(f"{key} must be text, not {json.dumps(value)[:40]}")
+        elif "\x00" in value:
+            errors.append(f"{key} contains a NUL character")
+    number = row["number"]
+    if number is not None and (
+        not isinstance(number, int | float) or isinstance(number, bool) or not math.isfinite(number)
+    ):
+        errors.append(f"number must be a number or null, not {json.dumps(number)[:40]}")
+    offsets = [row["source_start"], row["source_end"]]
+    if not all(_is_int(o) and o >= 0 for o in offsets):
+        errors.append(
+            f"source_start and source_end must be whole numbers from 0, not {json.dumps(offsets)[:60]}"
+        )
+    elif offsets[0] > offsets[1]:
+        errors.append(f"source_start ({offsets[0]}) is after source_end ({offsets[1]})")
+    return errors
+
+
 def _parse_line(number: int, line: str, documents: dict[str, Document]) -> tuple[dict, Document]:
     try:
         row = json.loads(line)
@@ -277,6 +321,8 @@ def _parse_line(number: int, line: str, documents: dict[str, Document]) -> tuple
         if unknown:
             parts.append("unknown " + ", ".join(unknown))
         raise ValueError(f"line {number}: {'; '.join(parts)}.")
+    if errors := row_type_errors(row):
+        raise ValueError(f"line {number}: {'; '.join(errors)}.")
     document = documents.get(row["document"])
     if document is None:
         document = Document.objects.filter(title=row["document"]).first()
@@ -301,11 +347,11 @@ def facts_import(lines: Iterable[str]) -> ImportResult:
             continue
         try:
             row, document = _parse_line(number, line, documents)
-            fact = Fact.objects.filter(pk=row["id"]).first() if isinstance(row["id"], int) else None
+            fact = Fact.objects.filter(pk=row["id"]).first() if row["id"] is not None else None
             created = fact is None
             if created:
                 fact = Fact(document=document, origin=Fact.Origin.IMPORTED, human_edited=True)
-                if isinstance(row["id"], int):
+                if row["id"] is not None:
                     fact.pk = row["id"]
                 fact.position = document.facts.count()
             before = fact_to_export(fact) if not created else None

@@ -42,6 +42,21 @@ def _fast_password_hashing(request):
         ]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles(request):
+    """Login failures and rate-limit counts never leak from one test to the next: axes' table rolls back
+    with the test, and the cache (the database cache table, or Redis) is cleared after it."""
+    yield
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames) or request.node.get_closest_marker(
+        "django_db"
+    )
+    if uses_db:
+        from django.core.cache import cache
+
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
+
+
 @pytest.fixture
 def learner(db):
     from tests.factories import UserFactory

@@ -44,9 +44,9 @@ class Verdict:
 class ShownOption:
     """One option as a learner sees it, in study and in quizzes alike."""
 
-    index: int  # canonical index: what the form posts
+    index: int  # canonical index (never on the page)
     text: str
-    key: int  # 1-based position on screen: the digit that picks it
+    key: int  # 1-based position on screen: the digit that picks it, and what the form posts
     correct: bool = False
     chosen: bool = False
 

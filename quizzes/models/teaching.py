@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 
@@ -15,6 +16,13 @@ def new_join_code() -> str:
     # No look-alike characters (0/O, 1/I/L) so a code read aloud or from a board is typed right.
     alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+# Limits on what one teacher stores (forms and services say them to the teacher).
+QUIZ_DESCRIPTION_MAX = 5_000  # characters
+QUIZ_ITEM_PROMPT_MAX = 2_000  # characters
+QUIZZES_PER_TEACHER = 200
+ITEMS_PER_QUIZ = 200
 
 
 class QuizQuerySet(models.QuerySet):
@@ -35,7 +43,9 @@ class Quiz(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quizzes")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, max_length=QUIZ_DESCRIPTION_MAX, validators=[MaxLengthValidator(QUIZ_DESCRIPTION_MAX)]
+    )
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True, help_text="Empty for no limit.")
     attempts_allowed = models.PositiveIntegerField(default=1, help_text="0 for unlimited.")
     grading = models.CharField(max_length=10, choices=Grading.choices, default=Grading.HIGHEST)
@@ -81,7 +91,12 @@ class QuizItem(models.Model):
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="quiz_items"
     )
     position = models.PositiveIntegerField(default=0)
-    prompt = models.TextField(blank=True, help_text="Overrides the question's prompt for this quiz.")
+    prompt = models.TextField(
+        blank=True,
+        max_length=QUIZ_ITEM_PROMPT_MAX,
+        validators=[MaxLengthValidator(QUIZ_ITEM_PROMPT_MAX)],
+        help_text="Overrides the question's prompt for this quiz.",
+    )
     options = models.JSONField(null=True, blank=True)
     answer_index = models.PositiveSmallIntegerField(null=True, blank=True)
     answer = models.CharField(max_length=500, blank=True)

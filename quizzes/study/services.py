@@ -89,6 +89,10 @@ def _restore(card: Card, snap: dict) -> None:
 AnswerError = AnswerRefused
 
 
+class StaleShowing(Exception):
+    """The card changed since it was shown, and not by an answer to that showing (the view shows it again)."""
+
+
 def answer_check(question: Question, raw: str) -> Verdict:
     """Grade a raw form value: a canonical option index for choice questions, text for typed ones."""
     return answer_grade(
@@ -130,8 +134,13 @@ def review_submit(
     response_ms: int | None = None,
     now: dt.datetime | None = None,
     source: str = "study",
+    shown_reps: int | None = None,
 ) -> tuple[ReviewLog, Verdict]:
     """Record one answer. A repeated ``idempotency_key`` returns the first review and changes nothing.
+
+    ``shown_reps`` is the card's ``reps`` when it was shown (from the page's signed token): one showing
+    takes one answer, so once the card has moved on, a further answer to the same showing — whatever
+    its key — returns the review that showing got (or StaleShowing when there is none).
 
     Raises Card.DoesNotExist for a card that is not the user's (the view answers 404) and AnswerError for
     an answer the question cannot take (400).
@@ -149,6 +158,15 @@ def review_submit(
     if existing is not None:
         question = card.question if existing.card_id == card.pk else existing.card.question
         return existing, verdict_from_log(existing, question)
+    if shown_reps is not None and card.reps != shown_reps:
+        first = (
+            ReviewLog.objects.filter(card=card, state_before__reps=shown_reps)
+            .order_by("reviewed_at", "id")
+            .first()
+        )
+        if first is None:
+            raise StaleShowing("This card has changed since it was shown.")
+        return first, verdict_from_log(first, card.question)
     studyable = (
         not card.suspended and card.question.active and card.question.fact.status == Fact.Status.APPROVED
     )
@@ -216,10 +234,16 @@ def review_regrade(*, user, log_id: int, rating: int, now: dt.datetime | None = 
     if not log.correct:
         raise ValueError("Only a right answer can be re-graded.")
     new_rating = scheduling.rating_for_answer(True, int(rating))
+    latest = ReviewLog.objects.filter(user=user, source=log.source).order_by("-reviewed_at", "-id").first()
+    if latest is None or latest.pk != log.pk:
+        raise ValueError("Only your latest answer can be re-graded; this one is older.")
     if log.rating == new_rating:
         return log
     card = Card.objects.select_for_update().get(pk=log.card_id)
-    if ReviewLog.objects.filter(card=card, reviewed_at__gt=log.reviewed_at).exists():
+    if (
+        card.reps != log.state_after["reps"]
+        or ReviewLog.objects.filter(card=card, reviewed_at__gt=log.reviewed_at).exists()
+    ):
         raise ValueError("This card was answered again since; it can no longer be re-graded.")
     _restore(card, log.state_before)
     _apply_review(card, new_rating, log.reviewed_at, scheduler_config(profile_for(user)))

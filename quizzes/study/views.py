@@ -32,6 +32,7 @@ from quizzes.study import scheduling, selectors
 from quizzes.study.forms import StudySettingsForm
 from quizzes.study.services import (
     AnswerError,
+    StaleShowing,
     Verdict,
     card_suspend,
     grade_previews,
@@ -45,6 +46,7 @@ from quizzes.study.services import (
 )
 
 SHOWN_SALT = "factdeck.study.shown"
+SHOWN_MAX_AGE_MS = 24 * 60 * 60 * 1000  # a page left open overnight shows its question again
 MAX_KEY_LENGTH = 64
 TEMPLATE = "study/study.html"
 
@@ -88,31 +90,47 @@ def _study_url(deck: selectors.Deck, **extra) -> str:
     return reverse("study") + (f"?{query}" if query else "")
 
 
-def shown_token(card_id: int, now: dt.datetime) -> str:
-    """A signed "card shown at" stamp: response time is measured by the server's clock, not the browser's."""
-    return signing.dumps([card_id, int(now.timestamp() * 1000)], salt=SHOWN_SALT)
+def shown_token(card: Card, now: dt.datetime) -> str:
+    """A signed "this card, in this state, with these options, shown at" stamp. The card's ``reps`` make
+    one showing take one answer; the option order maps the position a learner picks back to the option
+    (so the page never carries the stored option index); response time comes from the server's clock."""
+    order = display_order(len(card.question.options), card.pk) if card.question.options else []
+    return signing.dumps([card.pk, int(now.timestamp() * 1000), card.reps, order], salt=SHOWN_SALT)
 
 
-def response_ms(token: str | None, card_id: int, now: dt.datetime) -> int | None:
-    """Milliseconds since the card was shown, or None for a missing, forged, stale or other card's stamp."""
-    if not token:
-        return None
+@dataclass(frozen=True)
+class Showing:
+    reps: int  # the card's reps when it was shown
+    order: list[int]  # canonical option indexes in the order shown (empty for typed questions)
+    response_ms: int | None  # milliseconds since, None when the clock went backwards
+
+    def option_index(self, position: str) -> int | None:
+        """The canonical index of the option at a 1-based ``position`` on the page, None if there is none."""
+        try:
+            number = int(position.strip())
+        except ValueError:
+            return None
+        return self.order[number - 1] if 1 <= number <= len(self.order) else None
+
+
+def read_shown(token: str | None, card_id: int, now: dt.datetime) -> Showing | None:
+    """The showing a page's token stands for, or None for a missing, forged, day-old or other card's one."""
     try:
-        stamped_card, shown_ms = signing.loads(token, salt=SHOWN_SALT, max_age=dt.timedelta(days=1))
+        stamped_card, shown_ms, reps, order = signing.loads(
+            token or "", salt=SHOWN_SALT, max_age=dt.timedelta(days=1)
+        )
+        elapsed = int(now.timestamp() * 1000) - int(shown_ms)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    if stamped_card != card_id:
+    if stamped_card != card_id or not isinstance(reps, int) or elapsed > SHOWN_MAX_AGE_MS:
         return None
-    elapsed = int(now.timestamp() * 1000) - int(shown_ms)
-    return elapsed if elapsed > 0 else None
+    return Showing(reps=reps, order=list(order), response_ms=elapsed if elapsed > 0 else None)
 
 
-def display_order(option_count: int, answer_index: int, card_id: int) -> list[int]:
+def display_order(option_count: int, card_id: int) -> list[int]:
     """Canonical option indexes in the order this learner sees them: shuffled, the same every time for a
     card (so the question and its feedback agree, and a reload does not reshuffle)."""
-    shuffled, _ = shuffle_options(
-        tuple(str(i) for i in range(option_count)), answer_index, seed=f"card:{card_id}"
-    )
+    shuffled, _ = shuffle_options(tuple(str(i) for i in range(option_count)), 0, seed=f"card:{card_id}")
     return [int(i) for i in shuffled]
 
 
@@ -131,7 +149,7 @@ def _options(card: Card, verdict: Verdict | None = None) -> list[ShownOption]:
     question = card.question
     if question.options is None:
         return []
-    order = display_order(len(question.options), question.answer_index or 0, card.pk)
+    order = display_order(len(question.options), card.pk)
     chosen = verdict.chosen_index if verdict is not None else None
     return options_shown(question.options, order, question.answer_index, chosen)
 
@@ -188,7 +206,7 @@ class StudyPage:
             options=_options(card),
             state_label=STATE_LABELS.get(card.state, ""),
             idempotency_key=uuid.uuid4().hex,
-            shown=shown_token(card.pk, self.now),
+            shown=shown_token(card, self.now),
             error=error,
             notice=notice,
         )
@@ -263,17 +281,30 @@ def answer(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("answer")
     if card_id is None or not key or len(key) > MAX_KEY_LENGTH or raw is None:
         return _bad_request(request, "Something was missing from your answer. Reload the page and try again.")
+    showing = read_shown(request.POST.get("shown"), card_id, page.now)
+    if showing is None:
+        return _show_again(request, page, card_id, "This page was out of date. Here is the question again.")
+    if showing.order:  # a choice question: the page posts the position of the option picked
+        index = showing.option_index(raw)
+        if index is None:
+            return _show_again(request, page, card_id, "Pick one of the options.", status=400)
+        raw = str(index)
     try:
         log, verdict = review_submit(
             user=request.user,
             card_id=card_id,
             raw_answer=raw,
             idempotency_key=key,
-            response_ms=response_ms(request.POST.get("shown"), card_id, page.now),
+            response_ms=showing.response_ms,
             now=page.now,
+            shown_reps=showing.reps,
         )
     except Card.DoesNotExist:
         raise Http404("That card is not one of yours.") from None
+    except StaleShowing:
+        return _show_again(
+            request, page, card_id, "This card changed in another window. Here it is as it is now."
+        )
     except AnswerError as error:
         card = selectors.card_to_show(request.user, card_id)
         if card is None:
@@ -281,6 +312,15 @@ def answer(request: HttpRequest) -> HttpResponse:
         return _render(request, page.question(card, error=str(error)), status=400)
     card = selectors.card_to_show(request.user, log.card_id) or _card_with_source(log.card_id)
     return _render(request, page.feedback(log, verdict, card))
+
+
+def _show_again(
+    request: HttpRequest, page: StudyPage, card_id: int, error: str, status: int = 409
+) -> HttpResponse:
+    card = selectors.card_to_show(request.user, card_id)
+    if card is None:
+        raise Http404("That card is not one of yours.")
+    return _render(request, page.question(card, error=error), status=status)
 
 
 def _card_with_source(card_id: int) -> Card:

@@ -8,9 +8,11 @@ from django import forms
 
 from quizzes.interchange.types import MAX_OPTIONS
 from quizzes.models import Quiz
+from quizzes.models.teaching import QUIZ_ITEM_PROMPT_MAX
 from quizzes.teaching.selectors import ItemContent
 
 MAX_IMPORT_BYTES = 1_000_000
+LONG_DESCRIPTION = "Keep the description under %(limit_value)d characters (it has %(show_value)d)."
 
 
 class QuizCreateForm(forms.ModelForm):
@@ -19,6 +21,7 @@ class QuizCreateForm(forms.ModelForm):
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"description": "Optional: what the quiz covers, shown to learners before they start."}
+        error_messages = {"description": {"max_length": LONG_DESCRIPTION}}
 
 
 class QuizSettingsForm(forms.ModelForm):
@@ -53,12 +56,15 @@ class QuizSettingsForm(forms.ModelForm):
             "feedback": "Show right answers",
         }
         help_texts = {"grading": "How several attempts make one grade."}
+        error_messages = {"description": {"max_length": LONG_DESCRIPTION}}
 
 
 class ItemEditForm(forms.Form):
     """Reword one question for this quiz. Choice questions: up to four options, one marked right."""
 
-    prompt = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    prompt = forms.CharField(
+        label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=QUIZ_ITEM_PROMPT_MAX
+    )
 
     def __init__(self, *args, content: ItemContent, **kwargs) -> None:
         self.content = content

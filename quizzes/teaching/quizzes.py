@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,6 +23,7 @@ from quizzes.bank.generation import validate_options
 from quizzes.interchange.imports import parse_csv, parse_gift
 from quizzes.interchange.types import MAX_OPTIONS, ExportQuestion, ImportResult
 from quizzes.models import Attempt, Question, Quiz, QuizItem, new_join_code
+from quizzes.models.teaching import ITEMS_PER_QUIZ, QUIZ_ITEM_PROMPT_MAX, QUIZZES_PER_TEACHER
 from quizzes.teaching.attempts import attempt_finish, item_freeze
 from quizzes.teaching.errors import QuizLocked, TeachingError
 from quizzes.teaching.selectors import ItemContent, item_content, typed_answer_plain
@@ -29,8 +31,28 @@ from quizzes.teaching.selectors import ItemContent, item_content, typed_answer_p
 # --------------------------------------------------------------------------------------------- quizzes
 
 
+@transaction.atomic
 def quiz_create(*, owner, title: str, description: str = "") -> Quiz:
+    """A new draft quiz; a teacher may keep up to QUIZZES_PER_TEACHER (like a Moodle course's limit)."""
+    get_user_model().objects.select_for_update().filter(
+        pk=owner.pk
+    ).first()  # two tabs cannot both squeeze in
+    if Quiz.objects.filter(owner=owner).count() >= QUIZZES_PER_TEACHER:
+        raise TeachingError(
+            f"You already have {QUIZZES_PER_TEACHER} quizzes, the most one teacher can keep. "
+            "Delete an old one (ask an admin) before making another."
+        )
     return Quiz.objects.create(owner=owner, title=title.strip(), description=description.strip())
+
+
+def _ensure_room(quiz: Quiz, adding: int) -> None:
+    count = QuizItem.objects.filter(quiz=quiz).count()
+    if count + adding > ITEMS_PER_QUIZ:
+        raise TeachingError(
+            f"A quiz holds at most {ITEMS_PER_QUIZ} questions; this one has {count}"
+            + (f", and the file adds {adding}." if adding > 1 else ".")
+            + " Split them over two quizzes."
+        )
 
 
 def _ensure_editable(quiz: Quiz) -> None:
@@ -62,6 +84,7 @@ def quiz_item_add(*, quiz: Quiz, question_id: int) -> tuple[QuizItem, bool]:
     existing = QuizItem.objects.filter(quiz=quiz, question=question).first()
     if existing is not None:
         return existing, False
+    _ensure_room(quiz, 1)
     try:
         with transaction.atomic():
             item = QuizItem.objects.create(quiz=quiz, question=question, position=_next_position(quiz))
@@ -210,6 +233,12 @@ def quiz_import(*, quiz: Quiz, text: str, fmt: str) -> list[QuizItem]:
     questions: list[ExportQuestion] = parse_import(text, fmt).questions_or_raise()
     if not questions:
         raise TeachingError("The file holds no questions.")
+    _ensure_room(quiz, len(questions))
+    too_long = [n for n, q in enumerate(questions, start=1) if len(q.prompt) > QUIZ_ITEM_PROMPT_MAX]
+    if too_long:
+        raise TeachingError(
+            f"Question {too_long[0]} of the file is longer than {QUIZ_ITEM_PROMPT_MAX:,} characters; shorten it."
+        )
     start = _next_position(quiz)
     items = [
         QuizItem(

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -102,3 +103,55 @@ def test_gunicorn_serves_pages_and_static_files_with_debug_off(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_missing_secret_key_is_one_clear_line_not_a_traceback(tmp_path):
+    env = production_env(tmp_path)
+    env.pop("SECRET_KEY")
+    result = manage(env, "migrate", "--no-input")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1
+    assert lines == [
+        "Factdeck cannot start: SECRET_KEY must be set when DEBUG is off "
+        "(export SECRET_KEY=..., or DEBUG=1 for development)."
+    ]
+
+
+def test_make_serve_works_with_a_database_url_and_no_key(tmp_path):
+    """With DATABASE_URL set DEBUG is off, so the key must exist before migrate runs; no gunicorn control
+    socket is made, so two servers on one host do not clobber each other."""
+    port = free_port()
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'served.sqlite3'}",
+        SECRET_KEY_FILE=str(tmp_path / "key"),
+        PORT=str(port),
+        HOME=str(tmp_path),  # where gunicorn would put ~/.gunicorn/gunicorn.ctl
+    )
+    env.pop("SECRET_KEY")
+    env.pop("DEBUG")
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(1200):
+            try:
+                health = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail("make serve stopped: " + server.stderr.read().decode()[-2000:])
+                time.sleep(0.25)
+        else:
+            pytest.fail("make serve did not start in 5 minutes")
+        assert health.status == 200 and b'"ok"' in health.read()
+        assert len((tmp_path / "key").read_text().strip()) >= 50
+        assert not (tmp_path / ".gunicorn").exists()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.commands import stops_on_ctrl_c
 from facts.services import ImportFailed, facts_import
 
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
             except UnicodeDecodeError as exc:
                 raise CommandError(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from None
         try:
-            result = facts_import(lines)
+            with stops_on_ctrl_c("nothing was imported (the import is all or nothing)."):
+                result = facts_import(lines)
         except ImportFailed as exc:
             raise CommandError(f"{file}: nothing imported, because:\n  " + "\n  ".join(exc.errors)) from None
         self.stdout.write(

@@ -53,6 +53,13 @@ class Context:
         return not is_also_true(candidate, self.fact, self.base, self.prompt)
 
 
+def below_count(rng: random.Random, below: int, above: int) -> int:
+    """How many of the three distractors fall below the answer: a seeded draw uniform over 0–3, so the
+    answer is as often the earliest (smallest) option as the second, third or latest, and its rank among
+    ordered options tells nothing. Clamped to what each side has (no future years, no negative counts)."""
+    return min(max(rng.randrange(NEEDED + 1), NEEDED - above), below)
+
+
 def year_window(year: int) -> int:
     """How far year distractors may stray: a few years for modern events, decades for medieval ones."""
     if year >= 1900:
@@ -65,7 +72,7 @@ def year_window(year: int) -> int:
 
 
 def year_distractors(answer_year: int, ctx: Context) -> list[int] | None:
-    """Three plausible wrong years near the answer, on both sides where the calendar allows.
+    """Three plausible wrong years near the answer: below it, above it or both, as `below_count` draws.
 
     Never later than today's year; years the fact base would also make true are skipped.
     """
@@ -86,11 +93,7 @@ def year_distractors(answer_year: int, ctx: Context) -> list[int] | None:
     above = side(range(answer_year + 1, min(answer_year + window, latest) + 1))
     if len(below) + len(above) < NEEDED:
         return None
-    if below and above:
-        wanted_below = rng.choice((1, 2))
-        wanted_below = min(max(wanted_below, NEEDED - len(above)), len(below))
-    else:
-        wanted_below = NEEDED if below else 0
+    wanted_below = below_count(rng, len(below), len(above))
     picked = below[:wanted_below] + above[: NEEDED - wanted_below]
     return sorted(picked)
 
@@ -216,12 +219,13 @@ def _same_roundness(candidate: float, answer: NumberText) -> bool:
 
 
 def _alternate(below: list[float], above: list[float], rng: random.Random) -> list[float]:
-    """Interleave both sides, starting with one or two from below, so options straddle the answer."""
-    first_below = rng.choice((1, 2))
-    out = below[:first_below] + above[:1] + above[1:2] * (first_below == 1)
-    rest = [c for c in below[first_below:] + above[1 + (first_below == 1) :]]
+    """Candidates in the order to try: first as many from below as ``below_count`` draws, the rest from
+    above, then the others (for when some are refused)."""
+    first_below = below_count(rng, len(below), len(above))
+    first_above = NEEDED - first_below
+    rest = below[first_below:] + above[first_above:]
     rng.shuffle(rest)
-    return out + rest
+    return below[:first_below] + above[:first_above] + rest
 
 
 def ordinal_distractors(answer: OrdinalText, ctx: Context) -> list[OrdinalText] | None:
@@ -285,13 +289,10 @@ def _span_ok(candidate: NumberedSpan, answer: NumberedSpan, ctx: Context) -> boo
 def _straddle[T](
     below: list[T], above: list[T], rng: random.Random, key: Callable[[T], int]
 ) -> list[T] | None:
-    """Three options from both sides of the answer where both sides have some, in order."""
+    """Three options around the answer, as many below it as ``below_count`` draws, in order."""
     if len(below) + len(above) < NEEDED:
         return None
-    if below and above:
-        wanted_below = min(max(rng.choice((1, 2)), NEEDED - len(above)), len(below))
-    else:
-        wanted_below = NEEDED if below else 0
+    wanted_below = below_count(rng, len(below), len(above))
     return sorted(below[:wanted_below] + above[: NEEDED - wanted_below], key=key)
 
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from config.commands import stops_on_ctrl_c
 from facts.models import Document
 from quizzes.bank.services import questions_regenerate
 from quizzes.models import Question
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             for row in json.loads(path.read_text(encoding="utf-8"))
             if row["model"] == "facts.document"
         ]
-        with transaction.atomic():
+        with stops_on_ctrl_c("nothing was loaded; run it again."), transaction.atomic():
             if Document.objects.filter(title__in=titles).exists():
                 self.stdout.write("Shipped content is already loaded; leaving it (and any edits) as it is.")
             else:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config import throttles
 from quizzes.models import Quiz
 from quizzes.teaching import attempts as attempt_services
 from quizzes.teaching.errors import InvalidAnswer, TeachingError
@@ -39,17 +40,27 @@ def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.GET)
     if not form.is_valid():
         return render(request, "take/join.html", {"form": form}, status=400)
+    if (wait := throttles.join_code_wait(request)) is not None:
+        return _too_many_codes(request, wait)
     code = form.cleaned_data["code"]
     quiz = quiz_by_code(code)
     if quiz is None:
+        throttles.join_code_missed(request)
         form.add_error("code", f"No quiz has the code “{code.strip()}”. Check it with your teacher.")
         return render(request, "take/join.html", {"form": form}, status=404)
     return redirect("join_quiz", code=quiz.join_code)
 
 
+def _too_many_codes(request: HttpRequest, wait: int) -> HttpResponse:
+    return throttles.too_many(request, "You have tried a lot of join codes that do not exist.", wait)
+
+
 def _published_quiz(request: HttpRequest, code: str) -> Quiz | HttpResponse:
+    if (wait := throttles.join_code_wait(request)) is not None:
+        return _too_many_codes(request, wait)
     quiz = quiz_by_code(code)
     if quiz is None:
+        throttles.join_code_missed(request)
         form = JoinForm({"code": code})
         form.is_valid()
         form.add_error("code", f"No quiz has the code “{code}”. Check it with your teacher.")
@@ -155,10 +166,14 @@ def attempt_question(request: HttpRequest, attempt_id: int, number: int) -> Http
         return _question_page(request, attempt, number)
     attempt = attempt_for_user(request.user, attempt_id)
     slot, slots = attempt_slot(attempt, number)
+    raw = request.POST.get("answer", "")
+    if slot.content.is_choice:  # the page posts the option's position on screen, never its stored index
+        picked = next((o for o in slot.shown_options if str(o.key) == raw.strip()), None)
+        if picked is None:
+            return _question_page(request, attempt, number, error="Pick one of the options.", status=400)
+        raw = str(picked.index)
     try:
-        attempt_services.attempt_answer(
-            attempt=attempt, item_id=slot.content.item_id, raw=request.POST.get("answer", "")
-        )
+        attempt_services.attempt_answer(attempt=attempt, item_id=slot.content.item_id, raw=raw)
     except InvalidAnswer as error:
         return _question_page(request, attempt, number, error=error.message, status=error.status)
     except TeachingError as error:

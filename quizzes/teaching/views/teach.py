@@ -47,11 +47,16 @@ def teacher_view(view):
 @require_http_methods(["GET", "POST"])
 def teach(request: HttpRequest) -> HttpResponse:
     form = QuizCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        quiz = quiz_services.quiz_create(owner=request.user, **form.cleaned_data)
-        messages.success(request, f"Quiz “{quiz.title}” created. Now add some questions.")
-        return redirect("teach_quiz", quiz_id=quiz.pk)
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            quiz = quiz_services.quiz_create(owner=request.user, **form.cleaned_data)
+        except TeachingError as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            messages.success(request, f"Quiz “{quiz.title}” created. Now add some questions.")
+            return redirect("teach_quiz", quiz_id=quiz.pk)
     return render(
         request, "teach/index.html", {"quizzes": teacher_quizzes(request.user), "form": form}, status=status
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from facts.passages import document_blocks
 from quizzes.models import Card, ReviewLog
 from quizzes.study.services import profile_for
-from quizzes.study.views import display_order, response_ms, shown_token
+from quizzes.study.views import display_order, read_shown, shown_token
 from tests.factories import CardFactory, DocumentFactory, FactFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,10 +24,14 @@ def studying(client, learner):
     return client
 
 
-def answer_form(response) -> dict:
-    """The hidden fields of the answer form on a study page, as a browser would post them."""
+def answer_form(response, choose: int | None = None) -> dict:
+    """The hidden fields of the answer form on a study page, as a browser would post them; with ``choose``
+    (a canonical option index) also the answer a click on that option posts: its position on the page."""
     ctx = response.context
-    return {"card": ctx["card"].pk, "key": ctx["idempotency_key"], "shown": ctx["shown"]}
+    form = {"card": ctx["card"].pk, "key": ctx["idempotency_key"], "shown": ctx["shown"]}
+    if choose is not None:
+        form["answer"] = next(str(o.key) for o in ctx["options"] if o.index == choose)
+    return form
 
 
 def test_study_needs_a_login(client):
@@ -42,9 +46,10 @@ def test_the_study_page_shows_the_first_question_with_shuffled_options(studying,
     html = response.content.decode()
     assert first.prompt in html
     card = response.context["card"]
-    values = re.findall(r'name="answer" value="(\d)"', html)
-    assert [int(v) for v in values] == display_order(4, first.answer_index, card.pk)
-    assert sorted(values) == ["0", "1", "2", "3"]
+    # the buttons post their position on the page, never the stored option index
+    assert re.findall(r'name="answer" value="(\d)"', html) == ["1", "2", "3", "4"]
+    texts = re.findall(r"<kbd>\d</kbd>([^<]*)</button>", html)
+    assert texts == [first.options[i] for i in display_order(4, card.pk)]
     assert 'data-count="new">2<' in html
     assert "<html" in html and 'src="/static/js/study.js"' in html
     assert "style=" not in html
@@ -60,7 +65,7 @@ def test_under_htmx_only_the_study_area_is_sent(studying, make_questions):
 def test_a_right_answer_shows_feedback_with_source_and_grade_intervals(studying, make_questions):
     (question,) = make_questions(1)
     page = studying.get("/study/")
-    response = studying.post("/study/answer/", {**answer_form(page), "answer": question.answer_index}, **HTMX)
+    response = studying.post("/study/answer/", answer_form(page, question.answer_index), **HTMX)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Right!" in html
@@ -82,7 +87,7 @@ def test_a_right_answer_shows_feedback_with_source_and_grade_intervals(studying,
 def test_a_wrong_answer_shows_the_right_one_and_when_it_comes_back(studying, make_questions):
     (question,) = make_questions(1)
     page = studying.get("/study/")
-    html = studying.post("/study/answer/", {**answer_form(page), "answer": "0"}).content.decode()
+    html = studying.post("/study/answer/", answer_form(page, 0)).content.decode()
     assert "Not quite." in html
     assert re.search(r'class="option correct">\s*<kbd>\d</kbd>1991', html)
     assert re.search(r'class="option wrong">\s*<kbd>\d</kbd>1989', html)
@@ -100,9 +105,11 @@ def test_a_typed_year_shows_how_far_off_it_was(studying):
 
 def test_a_double_submit_records_one_review_and_shows_the_same_feedback(studying, make_questions):
     make_questions(1)
-    form = {**answer_form(studying.get("/study/")), "answer": "0"}
+    form = answer_form(studying.get("/study/"), 0)
     first = studying.post("/study/answer/", form, **HTMX)
-    second = studying.post("/study/answer/", {**form, "answer": "2"}, **HTMX)
+    second = studying.post(
+        "/study/answer/", {**form, "answer": "4" if form["answer"] != "4" else "3"}, **HTMX
+    )
     assert ReviewLog.objects.count() == 1
     assert "Not quite." in first.content.decode() and "Not quite." in second.content.decode()
 
@@ -114,7 +121,7 @@ def test_someone_elses_card_is_404(studying):
     assert not ReviewLog.objects.exists()
 
 
-@pytest.mark.parametrize("answer", ["7", "-1", "abc"])
+@pytest.mark.parametrize("answer", ["7", "-1", "abc", "0"])
 def test_an_option_not_of_the_question_is_400_with_a_message(studying, make_questions, answer):
     make_questions(1)
     form = {**answer_form(studying.get("/study/")), "answer": answer}
@@ -129,7 +136,7 @@ def test_an_option_not_of_the_question_is_400_with_a_message(studying, make_ques
 @pytest.mark.parametrize("missing", ["card", "key", "answer"])
 def test_missing_fields_are_400(studying, make_questions, missing):
     make_questions(1)
-    form = {**answer_form(studying.get("/study/")), "answer": "2"}
+    form = answer_form(studying.get("/study/"), 2)
     del form[missing]
     response = studying.post("/study/answer/", form)
     assert response.status_code == 400
@@ -144,20 +151,26 @@ def test_an_unknown_deck_is_404(studying):
     assert studying.get("/study/?document=nope").status_code == 404
 
 
-def test_response_time_comes_from_the_signed_stamp_only():
+def test_response_time_and_option_order_come_from_the_signed_stamp_only():
     now = timezone.now()
-    token = shown_token(5, now - dt.timedelta(seconds=3))
-    assert response_ms(token, 5, now) == 3000
-    assert response_ms(token, 6, now) is None  # a stamp for another card
-    assert response_ms(token[:-2] + "xx", 5, now) is None  # forged
-    assert response_ms("", 5, now) is None
+    card = CardFactory(reps=3)
+    token = shown_token(card, now - dt.timedelta(seconds=3))
+    showing = read_shown(token, card.pk, now)
+    assert showing.response_ms == 3000 and showing.reps == 3
+    order = display_order(len(card.question.options), card.pk)
+    assert [showing.option_index(str(n)) for n in range(1, len(order) + 1)] == order
+    assert showing.option_index("0") is None and showing.option_index("9") is None
+    assert read_shown(token, card.pk + 1, now) is None  # a stamp for another card
+    assert read_shown(token[:-2] + "xx", card.pk, now) is None  # forged
+    assert read_shown("", card.pk, now) is None
+    assert read_shown(token, card.pk, now + dt.timedelta(days=2)) is None  # a day old
 
 
 def test_undo_without_js_redirects_to_the_same_card(studying, make_questions):
     make_questions(2)
     page = studying.get("/study/")
     card = page.context["card"]
-    studying.post("/study/answer/", {**answer_form(page), "answer": "2"})
+    studying.post("/study/answer/", answer_form(page, 2))
     response = studying.post("/study/undo/", {"document": "", "section": ""})
     assert response.status_code == 302 and response["Location"] == f"/study/?card={card.pk}"
     again = studying.get(response["Location"])
@@ -173,7 +186,7 @@ def test_undo_under_htmx_shows_the_card_again_and_the_counts_go_back(studying, m
     page = studying.get("/study/")
     card = page.context["card"]
     assert page.context["queue"].new == 3
-    after = studying.post("/study/answer/", {**answer_form(page), "answer": "2"}, **HTMX)
+    after = studying.post("/study/answer/", answer_form(page, 2), **HTMX)
     assert after.context["queue"].new == 2
     response = studying.post("/study/undo/", {}, **HTMX)
     assert response.context["card"] == card and response.context["queue"].new == 3
@@ -189,7 +202,7 @@ def test_undo_with_nothing_to_undo_says_so(studying, make_questions):
 def test_regrade_changes_the_pressed_grade(studying, make_questions):
     make_questions(1)
     page = studying.get("/study/")
-    studying.post("/study/answer/", {**answer_form(page), "answer": "2"})
+    studying.post("/study/answer/", answer_form(page, 2))
     log = ReviewLog.objects.get()
     html = studying.post("/study/regrade/", {"log": log.pk, "rating": "4"}, **HTMX).content.decode()
     assert re.search(r'value="4" data-key="4" aria-pressed="true"', html)
@@ -208,7 +221,7 @@ def test_the_done_page_says_when_the_next_card_is_due(studying, learner, make_qu
     profile.save()
     make_questions(2)
     page = studying.get("/study/")
-    studying.post("/study/answer/", {**answer_form(page), "answer": "2"})
+    studying.post("/study/answer/", answer_form(page, 2))
     card = page.context["card"]
     Card.objects.filter(pk=card.pk).update(due=timezone.now() + dt.timedelta(days=2), state=Card.State.REVIEW)
     html = studying.get("/study/").content.decode()
@@ -308,7 +321,7 @@ def test_a_deck_of_one_section_keeps_to_it_through_answer_and_continue(studying)
     assert page.context["queue"].new == 1
     html = page.content.decode()
     assert 'name="section" value="History"' in html
-    form = {**answer_form(page), "answer": "2", "document": document.slug, "section": "History"}
+    form = {**answer_form(page, 2), "document": document.slug, "section": "History"}
     feedback = studying.post("/study/answer/", form).content.decode()
     assert f'href="/study/?document={document.slug}&amp;section=History"' in feedback
     done = studying.get(url).content.decode()
@@ -330,7 +343,7 @@ def test_the_eighth_miss_says_the_card_is_now_a_leech(studying, learner):
     )
     page = studying.get("/study/")
     assert page.context["card"] == card
-    html = studying.post("/study/answer/", {**answer_form(page), "answer": "0"}).content.decode()
+    html = studying.post("/study/answer/", answer_form(page, 0)).content.decode()
     assert "suspended as a leech" in html
     card.refresh_from_db()
     assert card.leech and card.suspended
@@ -348,7 +361,7 @@ def test_an_overlong_typed_answer_is_400_before_any_grading(studying, make_quest
 
 def test_a_suspended_card_cannot_be_answered(studying, make_questions):
     make_questions(1)
-    form = {**answer_form(studying.get("/study/")), "answer": "2"}
+    form = answer_form(studying.get("/study/"), 2)
     Card.objects.update(suspended=True)
     response = studying.post("/study/answer/", form)
     assert response.status_code == 400

@@ -51,6 +51,14 @@ def start(client, quiz):
 
 
 def answer(client, attempt_id: int, number: int, value) -> object:
+    """Answer question ``number``: an int is a canonical option index, posted as the position the page
+    shows it at (as a click would); a string is posted as it is (typed text, or a position read off the page)."""
+    if isinstance(value, int):
+        from quizzes.models import Attempt
+
+        attempt = Attempt.objects.get(pk=attempt_id)
+        order = attempt.option_orders.get(str(attempt.order[number - 1])) or list(range(value + 1))
+        value = order.index(value) + 1
     return client.post(reverse("attempt_question", args=[attempt_id, number]), {"answer": str(value)})
 
 

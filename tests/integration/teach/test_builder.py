@@ -11,7 +11,7 @@ from quizzes.models import Attempt, Question, Quiz, QuizItem
 from quizzes.teaching import quizzes as teaching
 from tests.factories import QuizFactory
 
-from .conftest import start
+from .conftest import answer, start
 
 pytestmark = pytest.mark.django_db
 
@@ -295,7 +295,7 @@ def test_imported_questions_can_be_taken(client, teacher, draft, learner):
     teaching.quiz_publish(quiz=draft)
     client.force_login(learner)
     attempt_id = start(client, draft)
-    client.post(reverse("attempt_question", args=[attempt_id, 1]), {"answer": "0"})
+    answer(client, attempt_id, 1, 0)
     client.post(reverse("attempt_question", args=[attempt_id, 2]), {"answer": "1990"})
     client.post(reverse("attempt_finish", args=[attempt_id]))
     assert Attempt.objects.get(pk=attempt_id).score == 0.5
