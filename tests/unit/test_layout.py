@@ -18,6 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Longest prefix wins. Equal ranks with different names are siblings and may not import each other.
 LAYERS: dict[str, float] = {
+    # Site infrastructure that imports no app of ours (Ctrl-C handling for commands, throttles, mail, backups).
+    "config.commands": -1,
+    "config.throttles": -1,
+    "config.mail": -1,
+    "config.backups": -1,
     "facts": 0,
     # Pure code of ours that the models build on: the kinds (generation) and the card states (scheduling).
     "quizzes.bank.generation": 0.5,
