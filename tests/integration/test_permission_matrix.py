@@ -192,6 +192,7 @@ def world(db):
         "uidb64": "MQ",
         "token": "set-password",
         "object_id": users["other_learner"].pk,
+        "fact_pk": question.fact_id,
         "id": users["other_learner"].pk,
         "app_label": "facts",
         "url": "no-such-page/",
@@ -225,6 +226,10 @@ def matrix_patterns() -> list[str]:
 def test_each_visitor_gets_what_the_access_rule_says(world, pattern):
     users, values = world
     rule = rule_for(pattern)
+    if pattern.startswith("admin/facts/fact/<path:object_id>/"):
+        # A fact that exists: on PostgreSQL sequences are not rolled back between tests, so the user's pk
+        # names no fact there (simple_history's history page answers 404 for a missing object, as it should).
+        values = {**values, "object_id": values["fact_pk"]}
     path = fill(pattern, values)
     problems = []
     methods = ("get",) if rule.admin else ("get", "post")  # the admin checks staff before the method
